@@ -1,0 +1,504 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"lantoa/internal/vn"
+)
+
+var reInlineBullet = regexp.MustCompile(`(?:^|[;.]\s*|\s)-\s+`)
+
+// recipientsList reads "Kính gửi:" and the recipients after it.
+func (p *parser) recipientsList() {
+	lo := indexFold(p.f, p.headAt)
+	hi := indexFold(p.f, p.bodyEnd)
+	k := strings.Index(p.f.fold[lo:hi], "kinh gui")
+	if k < 0 {
+		return
+	}
+	p.kgAt = p.f.off[lo+k]
+	at := p.f.off[lo+k+len("kinh gui")]
+	line := p.lineOf(at)
+	rest := strings.TrimLeft(p.full[at:p.start[line]+len(p.lines[line])], ":*  ")
+	var items []string
+	if strings.TrimSpace(rest) != "" {
+		if len(rest) > 200 || strings.Contains(rest, "; -") || strings.HasPrefix(rest, "-") {
+			// Flattened: "Kính gửi: - A; - B. Vừa qua, …"
+			if m := regexp.MustCompile(`[.]\s+\p{Lu}`).FindStringIndex(rest); m != nil {
+				rest = rest[:m[0]]
+			}
+			for _, it := range reInlineBullet.Split(rest, -1) {
+				if it = trimItem(it); it != "" {
+					items = append(items, it)
+				}
+			}
+			p.m.Recipients = items
+			p.kgEnd = line + 1
+			return
+		}
+		items = append(items, trimItem(rest))
+	}
+	i := line + 1
+	for ; i < len(p.lines) && len(items) < 40; i++ {
+		l := p.lines[i]
+		if l == "" {
+			continue
+		}
+		if reListItem.MatchString(l) {
+			items = append(items, trimItem(l))
+			continue
+		}
+		last := len(items) - 1
+		if last >= 0 && unicode.IsLower([]rune(l)[0]) && !strings.HasSuffix(strings.TrimSpace(p.lines[i-1]), ";") {
+			items[last] = trimItem(items[last] + " " + l)
+			continue
+		}
+		break
+	}
+	p.kgEnd = i
+	p.m.Recipients = items
+}
+
+// bodyParts reads what the body says: citations, the obligations it
+// carries, and, when the header was lost, the issuer named in the text.
+func (p *parser) bodyParts() {
+	p.bodyAt = p.start[p.bodyStartLine()]
+	if p.bodyAt > p.bodyEnd {
+		p.bodyAt = p.bodyEnd
+	}
+	p.citations()
+	if p.m.Issuer == "" {
+		p.issuerFromBody()
+	}
+	p.assignments()
+	p.reportDeadline()
+	p.formsAsked()
+}
+
+func (p *parser) bodyStartLine() int {
+	line := 0
+	for _, at := range []int{p.numEnd, p.dateEnd} {
+		if at >= 0 {
+			line = max(line, p.lineOf(at)+1)
+		}
+	}
+	line = max(line, p.subjLine, p.kgEnd)
+	return min(line, len(p.lines)-1)
+}
+
+var (
+	reCiteDate   = regexp.MustCompile(`^\s*,?\s*(?:ban hanh\s+)?ngay\s*(\d{1,2})\s*(?:thang\s*(\d{1,2})\s*nam|[/.-]\s*(\d{1,2})\s*[/.-])\s*((?:19|20)\d\d)`)
+	reCiteIssuer = regexp.MustCompile(`^\s*,?\s*(?:cua|do)\s+`)
+	reIssuerStop = regexp.MustCompile(`\s(ve|v/v|quy dinh|huong dan|ban hanh|tai|da|nham|thuc hien|phe duyet|trien khai|theo|ngay|so|voi|cho|va cac|ket luan)\s|[,;.(:"“”\n]| -\s`)
+	reTypeTail   = regexp.MustCompile(`(?:^|[^a-z])(` + typeAlternation() + `)((?:\s+[^\s;.]+){0,12}?)\s+so\s*:?\s*$|(?:^|[^a-z])(` + typeAlternation() + `)\s*(?:so\s*:?\s*)?$`)
+)
+
+func typeAlternation() string {
+	var alts []string
+	for _, t := range docTypes {
+		alts = append(alts, strings.ReplaceAll(t.Fold, " ", `\s+`))
+	}
+	return strings.Join(alts, "|")
+}
+
+// citations finds every notation the body mentions, with the type name
+// before it, the date and issuer after it, and the relation of its clause.
+func (p *parser) citations() {
+	lo, hi := indexFold(p.f, p.headAt), indexFold(p.f, p.bodyEnd)
+	own := ""
+	if p.numAt >= 0 {
+		own = p.num.key()
+	}
+	seen := map[string]int{}
+	for _, m := range reNotation.FindAllStringSubmatchIndex(p.full[p.f.off[lo]:p.f.off[hi]], -1) {
+		base := p.f.off[lo]
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += base
+			}
+		}
+		if m[0] > 0 && isWordByte(p.full[m[0]-1]) {
+			continue // part of a longer token ("QH15", "10/2025")
+		}
+		n, end, ok := notationFrom(p.full, m)
+		if !ok || (p.numAt >= 0 && m[0] >= p.numAt && m[0] < p.numEnd) {
+			continue
+		}
+		key := n.key()
+		if key == own {
+			continue
+		}
+		fi := indexFold(p.f, m[0])
+		c := Citation{NumberSymbol: n.String()}
+		c.DocType = p.typeBefore(fi)
+		if c.DocType == "" {
+			c.DocType = n.typeOf(p.m.Family)
+		}
+		after := indexFold(p.f, end)
+		if d := reCiteDate.FindStringSubmatchIndex(p.f.fold[after:min(len(p.f.fold), after+60)]); d != nil {
+			month := d[4:6]
+			if month[0] < 0 {
+				month = d[6:8]
+			}
+			sub := p.f.fold[after:]
+			if iso, ok := isoDate(atoi(sub[d[8]:d[9]]), atoi(sub[month[0]:month[1]]), atoi(sub[d[2]:d[3]])); ok {
+				c.Date = iso
+			}
+			after += d[1]
+		}
+		if loc := reCiteIssuer.FindStringIndex(p.f.fold[after:min(len(p.f.fold), after+20)]); loc != nil {
+			s := after + loc[1]
+			e := min(len(p.f.fold), s+120)
+			if stop := reIssuerStop.FindStringIndex(p.f.fold[s:e]); stop != nil {
+				e = s + stop[0]
+			}
+			c.Issuer = strings.Join(strings.Fields(p.f.span(s, e)), " ")
+		}
+		c.Relation = p.relationAt(fi)
+		if k, dup := seen[key]; dup {
+			prev := &p.m.Citations[k]
+			if c.Relation == Replaces || c.Relation == Repeals {
+				prev.Relation = c.Relation
+			}
+			if prev.Date == "" {
+				prev.Date = c.Date
+			}
+			if prev.Issuer == "" {
+				prev.Issuer = c.Issuer
+			}
+			continue
+		}
+		seen[key] = len(p.m.Citations)
+		p.m.Citations = append(p.m.Citations, c)
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b == '/' || b == '-' && false
+}
+
+// typeBefore returns the type name written just before a notation
+// ("Hướng dẫn số", "Luật Giáo dục số", "Nghị quyết 13-NQ/TƯ").
+func (p *parser) typeBefore(fi int) string {
+	win := p.f.fold[max(0, fi-160):fi]
+	if k := strings.LastIndexAny(win, ";\n"); k >= 0 && k < len(win)-1 {
+		win = win[k+1:]
+	}
+	m := reTypeTail.FindStringSubmatch(win)
+	if m == nil {
+		return ""
+	}
+	name := m[1]
+	if name == "" {
+		name = m[3]
+	} else if strings.Contains(m[2], " so ") || reNotation.MatchString(m[2]) {
+		return ""
+	}
+	name = strings.Join(strings.Fields(name), " ")
+	for _, t := range docTypes {
+		if t.Fold == name {
+			return t.Name
+		}
+	}
+	return ""
+}
+
+// relationAt reads how the clause holding a citation refers to it.
+func (p *parser) relationAt(fi int) Relation {
+	win := p.f.fold[max(0, fi-300):fi]
+	cut := max(strings.LastIndex(win, ";"), strings.LastIndex(win, ". "), strings.LastIndex(win, "\n-"), strings.LastIndex(win, "\n\n"))
+	clause := strings.TrimLeft(win[cut+1:], " -+*\n")
+	switch {
+	case strings.Contains(clause, "bai bo") || strings.Contains(clause, "het hieu luc"):
+		return Repeals
+	case strings.Contains(clause, "thay the"):
+		return Replaces
+	case strings.HasPrefix(clause, "can cu") || strings.HasPrefix(clause, "xet ") || strings.HasPrefix(clause, "tren co so"):
+		return BasedOn
+	case strings.HasPrefix(clause, "thuc hien") || strings.HasPrefix(clause, "trien khai") || strings.HasPrefix(clause, "de trien khai") || strings.HasPrefix(clause, "de thuc hien"):
+		return Implements
+	}
+	return Refers
+}
+
+var issuerVerbs = regexp.MustCompile(`\s(yeu cau|huong dan|de nghi|trien khai|ban hanh|thong bao|chi dao|quyet dinh|xay dung ke hoach|to chuc|ke hoach)\s`)
+
+// issuerFromBody finds the body that speaks in the opening paragraphs
+// ("…, Ban Thường vụ LĐLĐ tỉnh yêu cầu …") when the header was lost.
+func (p *parser) issuerFromBody() {
+	lo := indexFold(p.f, p.bodyAt)
+	hi := min(indexFold(p.f, p.bodyEnd), lo+4000)
+	body := p.f.fold[lo:hi]
+	for _, m := range issuerVerbs.FindAllStringIndex(body, -1) {
+		seg := body[:m[0]]
+		cut := max(strings.LastIndexAny(seg, ",;:\n("), 0)
+		cand := strings.TrimSpace(seg[cut:])
+		cand = strings.TrimLeft(cand, ",;:( ")
+		if cand == "" || !startsOrgFolded(cand) || len(cand) > 90 {
+			continue
+		}
+		k := lo + strings.Index(body[cut:], cand) + cut
+		p.m.Issuer = strings.Join(strings.Fields(p.f.span(k, k+len(cand))), " ")
+		p.m.Warnings = append(p.m.Warnings, "không thấy tên cơ quan ban hành ở tiêu đề: đã lấy từ nội dung")
+		if p.m.Family == "" {
+			p.m.Family = familyOfName(cand)
+		}
+		return
+	}
+}
+
+func startsOrgFolded(f string) bool {
+	f += " "
+	for _, h := range orgHeads {
+		if strings.HasPrefix(f, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// familyOfName guesses the family from an issuer's name.
+func familyOfName(f string) Family {
+	switch {
+	case containsAny(f, "ldld", "lien doan lao dong", "cong doan"):
+		return Union
+	case containsAny(f, "mat tran", "mttq", "hoi nong dan", "hoi lien hiep phu nu", "cuu chien binh"):
+		return Front
+	case containsAny(f, "doan tncs", "tinh doan", "thanh doan", "huyen doan"):
+		return Youth
+	case containsAny(f, "tinh uy", "thanh uy", "huyen uy", "dang uy", "ban tuyen giao", "ban dan van", "ban to chuc", "ban bi thu", "bo chinh tri", "chi bo"):
+		return Party
+	case containsAny(f, "uy ban nhan dan", "ubnd", "hoi dong nhan dan", "so ", "bo ", "chinh phu"):
+		return State
+	}
+	return ""
+}
+
+var (
+	reItem    = regexp.MustCompile(`^(?:(\d+(?:\.\d+)*)\.?\)?|([a-zđ])\)|([-+•]))\s*`)
+	reSection = regexp.MustCompile(`^(?:[IVX]+|\d+|dieu\s+\d+)\s*[.:)-]?\s*`)
+)
+
+// assignments reads who must do what: the items of "Tổ chức thực hiện",
+// or, in a letter without one, each "Kính gửi" recipient for the whole letter.
+func (p *parser) assignments() {
+	first, last := p.lineOf(p.bodyAt), p.lineOf(max(p.bodyEnd-1, 0))
+	sec := -1
+	for i := first; i <= last && i < len(p.lines); i++ {
+		f := vn.Fold(p.lines[i])
+		rest := reSection.ReplaceAllString(f, "")
+		if strings.HasPrefix(rest, "to chuc thuc hien") || strings.HasPrefix(rest, "trach nhiem thuc hien") || strings.HasPrefix(rest, "phan cong thuc hien") {
+			sec = i
+		}
+	}
+	if sec >= 0 {
+		p.sectionAssignments(sec+1, last)
+	}
+	if len(p.m.Assignments) == 0 && len(p.m.Recipients) > 0 {
+		task := flatten(p.lines[max(p.kgEnd, first):min(last+1, len(p.lines))])
+		for _, r := range p.m.Recipients {
+			p.m.Assignments = append(p.m.Assignments, Assignment{Assignee: r, Task: task})
+		}
+	}
+}
+
+// sectionAssignments turns the items of a "Tổ chức thực hiện" section into
+// assignments; an item that only groups sub-items ("3. Các cơ quan làm
+// công tác tuyên truyền") gives none itself.
+func (p *parser) sectionAssignments(from, to int) {
+	type item struct {
+		marker string
+		text   string
+	}
+	var items []item
+	for i := from; i <= to && i < len(p.lines); i++ {
+		l := p.lines[i]
+		if l == "" {
+			continue
+		}
+		if f := vn.Fold(l); regexp.MustCompile(`^[ivx]+\.\s`).MatchString(f) {
+			break // the next top-level section
+		}
+		if m := reItem.FindStringSubmatch(l); m != nil && m[0] != "" && (m[1] != "" || m[2] != "" || m[3] != "") {
+			items = append(items, item{marker: m[0], text: strings.TrimSpace(l[len(m[0]):])})
+			continue
+		}
+		if len(items) > 0 {
+			items[len(items)-1].text += " " + l
+		}
+	}
+	for k, it := range items {
+		numbered := !strings.ContainsAny(it.marker, "-+•")
+		if numbered && k+1 < len(items) && strings.ContainsAny(items[k+1].marker, "-+•") && len(it.text) < 120 && !strings.Contains(it.text, ":") {
+			continue
+		}
+		if a, ok := assignmentOf(it.text); ok {
+			p.m.Assignments = append(p.m.Assignments, a)
+		}
+	}
+}
+
+// assignmentOf reads "Assignee: task" or "Assignee chủ trì …".
+func assignmentOf(text string) (Assignment, bool) {
+	text = strings.Join(strings.Fields(text), " ")
+	if k := strings.Index(text, ":"); k > 0 && k < 300 {
+		who := strings.TrimSpace(text[:k])
+		if startsUpper(who) && !strings.ContainsAny(who, ".;") {
+			task := strings.TrimSpace(text[k+1:])
+			return Assignment{Assignee: trimAssignee(who), Task: task, Role: roleOf(task)}, true
+		}
+	}
+	f := newFolded(text)
+	best := -1
+	for _, v := range assignVerbs {
+		if k := strings.Index(f.fold, v+" "); k > 0 && (best < 0 || k < best) {
+			best = k
+		}
+	}
+	if best <= 0 || best > 250 {
+		return Assignment{}, false
+	}
+	who := f.span(0, best)
+	if !startsUpper(who) {
+		return Assignment{}, false
+	}
+	task := strings.TrimSpace(f.span(best, len(f.fold)))
+	return Assignment{Assignee: trimAssignee(who), Task: task, Role: roleOf(task)}, true
+}
+
+func trimAssignee(s string) string {
+	s = strings.TrimSpace(s)
+	for _, lead := range []string{"Giao ", "Đề nghị ", "Yêu cầu "} {
+		s = strings.TrimPrefix(s, lead)
+	}
+	return strings.TrimRight(s, " ,;:")
+}
+
+func roleOf(task string) string {
+	f := vn.Fold(task)
+	switch {
+	case strings.HasPrefix(f, "chu tri") || strings.Contains(f, " chu tri"):
+		return "chủ trì"
+	case strings.HasPrefix(f, "phoi hop"):
+		return "phối hợp"
+	}
+	return ""
+}
+
+var (
+	reDeadlineDate = regexp.MustCompile(`(truoc|cham nhat(?: la)?|han chot|den het|khong muon hon|trong)?\s*(?:ngay\s*)(\d{1,2})\s*(?:/|-|\.|\s*thang\s*)\s*(\d{1,2})(?:\s*(?:/|-|\.|\s*nam\s*)\s*((?:19|20)\d\d))?`)
+	reDeadlineText = regexp.MustCompile(`(trong|vao|cung voi|long ghep (?:vao|trong))\s+bao\s+cao\s+(?:ket qua\s+)?(?:so ket|tong ket|nam|dinh ky|6 thang|sau thang|quy|thang|hang nam|cuoi nam)[^.;,()]*`)
+)
+
+// reportDeadline finds when results are due: a sentence about reporting
+// with a date, or with the words of a periodic report.
+func (p *parser) reportDeadline() {
+	lo, hi := indexFold(p.f, p.bodyAt), indexFold(p.f, p.bodyEnd)
+	body := p.f.fold[lo:hi]
+	for _, sent := range splitSentences(body) {
+		if !strings.Contains(body[sent[0]:sent[1]], "bao cao") {
+			continue
+		}
+		s := body[sent[0]:sent[1]]
+		if m := reDeadlineDate.FindStringSubmatchIndex(s); m != nil && m[2] >= 0 {
+			y := p.m.Date
+			year := 0
+			if m[8] >= 0 {
+				year = atoi(s[m[8]:m[9]])
+			} else if len(y) >= 4 {
+				year = atoi(y[:4])
+			}
+			if iso, ok := isoDate(year, atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]])); ok {
+				if p.m.Date != "" && iso < p.m.Date && m[8] < 0 {
+					iso, _ = isoDate(year+1, atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]))
+				}
+				p.m.ReportDeadline = &Deadline{Date: iso, Text: oneLine(p.f.span(lo+sent[0]+m[0], lo+sent[0]+m[1]))}
+				return
+			}
+		}
+		if m := reDeadlineText.FindStringIndex(s); m != nil {
+			p.m.ReportDeadline = &Deadline{Text: oneLine(p.f.span(lo+sent[0]+m[0], lo+sent[0]+m[1]))}
+			return
+		}
+	}
+}
+
+// splitSentences cuts folded text at sentence ends and semicolons.
+func splitSentences(s string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(s); i++ {
+		end := s[i] == ';' || s[i] == '.' && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n') && !(i > 0 && s[i-1] >= '0' && s[i-1] <= '9')
+		if end || i == len(s)-1 {
+			out = append(out, [2]int{start, i + 1})
+			start = i + 1
+		}
+	}
+	return out
+}
+
+func oneLine(s string) string {
+	return strings.TrimRight(strings.Join(strings.Fields(s), " "), " ,;.")
+}
+
+// formsAsked lists the propaganda forms the text asks for, read from its
+// "Hình thức" section when it has one, else from the whole body.
+func (p *parser) formsAsked() {
+	first, last := p.lineOf(p.bodyAt), p.lineOf(max(p.bodyEnd-1, 0))
+	from, to := first, last
+	for i := first; i <= last && i < len(p.lines); i++ {
+		f := vn.Fold(p.lines[i])
+		rest := reSection.ReplaceAllString(f, "")
+		if rest != f && strings.HasPrefix(rest, "hinh thuc") || strings.HasPrefix(f, "hinh thuc tuyen truyen") {
+			from, to = i, last
+			prefix := reSection.FindString(f)
+			for j := i + 1; j <= last; j++ {
+				g := vn.Fold(p.lines[j])
+				if regexp.MustCompile(`^[ivx]+\.\s`).MatchString(g) || prefix != "" && reSection.FindString(g) != "" && sameLevel(prefix, reSection.FindString(g)) {
+					to = j - 1
+					break
+				}
+			}
+			break
+		}
+	}
+	text := " " + vn.Fold(flatten(p.lines[from:min(to+1, len(p.lines))])) + " "
+	for _, fm := range forms {
+		for _, w := range fm.Words {
+			if strings.Contains(text, w) {
+				p.m.Forms = append(p.m.Forms, fm.Code)
+				break
+			}
+		}
+	}
+}
+
+// sameLevel reports whether two heading numbers ("2." and "3.") are siblings.
+func sameLevel(a, b string) bool {
+	depth := func(s string) int { return strings.Count(strings.TrimRight(strings.TrimSpace(s), ".):-"), ".") }
+	digit := func(s string) bool { return len(s) > 0 && s[0] >= '0' && s[0] <= '9' }
+	return digit(a) == digit(b) && depth(a) == depth(b)
+}
+
+// warn names what the reader could not find.
+func (p *parser) warn() {
+	var w []string
+	if p.m.NumberSymbol == "" {
+		w = append(w, "không thấy số, ký hiệu (bảng tiêu đề có thể đã mất khi chuyển đổi)")
+	}
+	if p.m.Date == "" {
+		w = append(w, "không thấy ngày ban hành")
+	}
+	if p.m.DocType == "" {
+		w = append(w, "không xác định được loại văn bản")
+	}
+	if p.m.Issuer == "" {
+		w = append(w, "không thấy cơ quan ban hành")
+	}
+	if p.m.SignerName == "" {
+		w = append(w, "không thấy người ký")
+	}
+	p.m.Warnings = append(w, p.m.Warnings...)
+}

@@ -1,0 +1,248 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+
+	"lantoa/internal/vn"
+)
+
+var (
+	reAuthority = regexp.MustCompile(`^(?:TM|KT|TL|TUQ|Q|TM\.|T\.M)\s*\.\s*\S|^(?:T/M|K/T|T/L|T/UQ)\s*\S`)
+	reAuthInner = regexp.MustCompile(`(?:^|[\s.;,])((?:TM|KT|TL|TUQ)\.\s*|(?:T/M|K/T|T/L)\s+)\p{Lu}`)
+	reSigned    = regexp.MustCompile(`(?i)^[(\[]?\s*(đã ký|đã kí|da ky|ký|signature|chữ ký|ký tên[^)\]]*|ký, ghi rõ[^)\]]*|ký và đóng dấu)\s*[)\]]?\.?$`)
+	reListItem  = regexp.MustCompile(`^[-+•]\s*`)
+)
+
+// closing reads the end of the document: "Nơi nhận" and the signature.
+func (p *parser) closing() {
+	from := p.headAt
+	if k := strings.Index(p.f.fold[indexFold(p.f, from):], "noi nhan"); k >= 0 {
+		p.nnAt = p.f.off[indexFold(p.f, from)+k]
+	}
+	p.signature()
+	if p.nnAt >= 0 {
+		p.m.Distribution = p.distribution()
+		p.bodyEnd = p.nnAt
+	}
+	if p.sigLine >= 0 && p.start[p.sigLine] < p.bodyEnd {
+		p.bodyEnd = p.start[p.sigLine]
+	}
+}
+
+// distribution reads the "Nơi nhận" list: one item per bullet, wrapped
+// lines joined, ending at the signature or after the "Lưu" item.
+func (p *parser) distribution() []string {
+	line := p.lineOf(p.nnAt)
+	first := p.full[p.nnAt : p.start[line]+len(p.lines[line])]
+	first = strings.TrimLeft(first[len(strings.SplitN(first, ":", 2)[0]):], ": ")
+	if k := strings.IndexAny(first, ":"); len(first) > 0 && strings.HasPrefix(strings.TrimSpace(p.full[p.nnAt:]), "Nơi nhận") && k < 0 {
+		_ = k
+	}
+	if len(first) > 120 { // a flattened list: "- A; - B; - Lưu VT. TM. …"
+		if m := reAuthInner.FindStringIndex(first); m != nil {
+			first = first[:m[0]]
+		}
+		var items []string
+		for _, it := range regexp.MustCompile(`(?:^|[;.]\s*)-\s+`).Split(first, -1) {
+			if it = trimItem(it); it != "" {
+				items = append(items, it)
+			}
+		}
+		return items
+	}
+	var items []string
+	blank, closed := false, false
+	add := func(s string) {
+		if s = trimItem(s); s != "" {
+			items = append(items, s)
+		}
+	}
+	if strings.TrimSpace(first) != "" {
+		add(first)
+	}
+	for i := line + 1; i < len(p.lines) && len(items) < 60; i++ {
+		l := p.lines[i]
+		if i == p.sigLine {
+			break
+		}
+		if l == "" {
+			blank = true
+			continue
+		}
+		bullet := reListItem.MatchString(l)
+		if !bullet && (blank || closed || len(items) == 0 || isSignatureLine(l)) {
+			break
+		}
+		if bullet {
+			add(l)
+			closed = strings.HasPrefix(vn.Fold(trimItem(l)), "luu")
+		} else {
+			items[len(items)-1] = trimItem(items[len(items)-1] + " " + l)
+		}
+		blank = false
+	}
+	return items
+}
+
+func isSignatureLine(l string) bool {
+	return reAuthority.MatchString(l) || isUpperText(l) && startsPosition(l)
+}
+
+func startsPosition(s string) bool {
+	f := vn.Fold(s) + " "
+	for _, pos := range positions {
+		if strings.HasPrefix(f, pos) {
+			return true
+		}
+	}
+	return false
+}
+
+// signature finds the signing authority and position lines and the
+// signer's name under them.
+func (p *parser) signature() {
+	lo := p.lineOf(max(p.headAt, 0))
+	if p.nnAt >= 0 {
+		lo = max(lo, p.lineOf(p.nnAt)-25)
+	}
+	for i := lo; i < len(p.lines); i++ {
+		l := p.lines[i]
+		if m := reAuthInner.FindStringIndex(l); m != nil && !reAuthority.MatchString(l) && len(l) > 120 {
+			// A flattened page: the signature sits inside a long line.
+			if p.inlineSignature(l[m[0]:]) {
+				p.sigLine = i
+				return
+			}
+			continue
+		}
+		if !isSignatureLine(l) || len([]rune(l)) > 90 {
+			continue
+		}
+		if caps, name, ok := p.signatureAt(i); ok {
+			p.sigLine = i
+			p.m.SignerCapacity, p.m.SignerName = caps, name
+			return
+		}
+	}
+}
+
+// signatureAt reads capacity lines from line i and the name below them.
+func (p *parser) signatureAt(i int) (caps []string, name string, ok bool) {
+	var lines []string
+	j := i
+	for ; j < len(p.lines) && j < i+12; j++ {
+		l := strings.Trim(p.lines[j], "*_ ")
+		if l == "" || reSigned.MatchString(l) {
+			continue
+		}
+		if isPersonName(l) {
+			name = l
+			break
+		}
+		if !(isUpperText(l) || startsPosition(l)) || len(lines) >= 5 {
+			break
+		}
+		lines = append(lines, splitGlued(l)...)
+	}
+	if len(lines) == 0 || name == "" && !reAuthority.MatchString(lines[0]) {
+		return nil, "", false
+	}
+	return groupCapacity(lines), name, true
+}
+
+// inlineSignature reads "TM. BAN BÍ THƯ …ĐOÀNBÍ THƯ THƯỜNG TRỰC (đã ký) Phan Văn Mãi".
+func (p *parser) inlineSignature(s string) bool {
+	words := strings.Fields(s)
+	var capsWords []string
+	k := 0
+	for ; k < len(words) && (isUpperText(words[k]) || strings.Trim(words[k], ".,") == "") && k < 16; k++ {
+		capsWords = append(capsWords, words[k])
+	}
+	if len(capsWords) < 2 {
+		return false
+	}
+	for k < len(words) && reSigned.MatchString(strings.Join(words[k:min(k+2, len(words))], " ")) {
+		k += 2
+	}
+	var nameWords []string
+	for ; k < len(words) && len(nameWords) < 5 && startsUpper(words[k]) && !isUpperText(words[k]); k++ {
+		nameWords = append(nameWords, words[k])
+	}
+	p.m.SignerCapacity = groupCapacity(splitGlued(strings.Join(capsWords, " ")))
+	if n := strings.Join(nameWords, " "); isPersonName(n) {
+		p.m.SignerName = n
+	}
+	return true
+}
+
+// groupCapacity turns capacity lines into the authority line and the
+// position line: "K/T CHÁNH" + "VĂN PHÒNG" + "PHÓ CHÁNH VĂN PHÒNG" gives
+// ["K/T CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"].
+func groupCapacity(lines []string) []string {
+	for i := range lines {
+		lines[i] = strings.Join(strings.Fields(lines[i]), " ")
+	}
+	if len(lines) <= 1 || !reAuthority.MatchString(lines[0]) {
+		if len(lines) > 0 && !reAuthority.MatchString(lines[0]) {
+			return []string{strings.Join(lines, " ")}
+		}
+		return lines
+	}
+	deputy := strings.HasPrefix(lines[0], "KT") || strings.HasPrefix(lines[0], "K/T")
+	split := -1
+	for k := 1; k < len(lines); k++ {
+		if strings.HasSuffix(lines[k-1], ",") {
+			continue
+		}
+		f := vn.Fold(lines[k]) + " "
+		if deputy && strings.HasPrefix(f, "pho ") || !deputy && startsPosition(lines[k]) {
+			split = k
+			break
+		}
+	}
+	if split < 0 {
+		split = len(lines) - 1
+	}
+	return []string{strings.Join(lines[:split], " "), strings.Join(lines[split:], " ")}
+}
+
+// splitGlued splits a capitals line where a lost line break glued two words
+// ("ĐOÀNBÍ" is "ĐOÀN" + "BÍ"): each part is then a line of its own.
+func splitGlued(l string) []string {
+	words := strings.Fields(l)
+	for i, w := range words {
+		rs := []rune(w)
+		if len(rs) < 4 || !isUpperText(w) || isSyllable(string(foldRunes(rs))) {
+			continue
+		}
+		for k := 2; k <= len(rs)-2; k++ {
+			if isSyllable(string(foldRunes(rs[:k]))) && isSyllable(string(foldRunes(rs[k:]))) {
+				left := strings.Join(append(words[:i:i], string(rs[:k])), " ")
+				right := strings.Join(append([]string{string(rs[k:])}, words[i+1:]...), " ")
+				return append([]string{left}, splitGlued(right)...)
+			}
+		}
+	}
+	return []string{l}
+}
+
+var reSyllable = regexp.MustCompile(`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?$`)
+
+// isSyllable reports whether a folded word is shaped like one Vietnamese syllable.
+func isSyllable(w string) bool { return reSyllable.MatchString(strings.ToLower(w)) }
+
+// isPersonName reports whether s looks like a Vietnamese full name: two to
+// six capitalised syllables ("Đông Thị Nghĩa").
+func isPersonName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 6 || isUpperText(s) && startsPosition(s) {
+		return false
+	}
+	for _, w := range words {
+		if !startsUpper(w) || !isSyllable(vn.Fold(w)) {
+			return false
+		}
+	}
+	return !startsPosition(s) && !startsOrg(s)
+}

@@ -1,0 +1,392 @@
+package document
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"lantoa/internal/vn"
+)
+
+// Parse reads the metadata of an administrative document from its text.
+// It never fails: what it cannot find stays empty and is named in Warnings.
+func Parse(text string) Metadata {
+	p := newParser(text)
+	p.header()
+	p.typeAndSubject()
+	p.closing()
+	p.recipientsList()
+	p.bodyParts()
+	p.warn()
+	return p.m
+}
+
+type parser struct {
+	m     Metadata
+	lines []string
+	full  string // lines joined with "\n"
+	start []int  // byte offset of each line in full
+	f     folded
+
+	num                 notation
+	numAt, numEnd       int // byte range of the document's own "Số …" in full (-1 when absent)
+	dateAt, dateEnd     int // byte range of "Place, ngày … năm …"
+	headAt              int // where the document starts (after any web page chrome)
+	titleLine, subjLine int // line of the type name and the line after the subject
+	bodyAt, bodyEnd     int // byte range of the body
+	kgAt                int // "Kính gửi"
+	nnAt                int // "Nơi nhận"
+	sigLine             int // line of the signing authority
+	kgEnd               int  // the line after the recipients
+	vv                  bool // a "V/v" line was seen
+}
+
+func newParser(text string) *parser {
+	lines := clean(text)
+	p := &parser{lines: lines, numAt: -1, numEnd: -1, dateAt: -1, dateEnd: -1, titleLine: -1, subjLine: -1,
+		kgAt: -1, nnAt: -1, sigLine: -1}
+	var b strings.Builder
+	for _, l := range lines {
+		p.start = append(p.start, b.Len())
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	p.full = b.String()
+	p.f = newFolded(p.full)
+	p.bodyEnd = len(p.full)
+	return p
+}
+
+// lineOf returns the index of the line holding byte offset at of full.
+func (p *parser) lineOf(at int) int {
+	return sort.Search(len(p.start), func(i int) bool { return p.start[i] > at }) - 1
+}
+
+var (
+	reNumberLine = regexp.MustCompile(`(?:^|[^\p{L}\p{M}])(?:Số|SỐ|So|SO)\s*:?\s*`)
+	rePlaceDate  = regexp.MustCompile(`,?\s*ngay\s*(\d{1,2})\s*(?:thang\s*(\d{1,2})\s*nam\s*|[/.-]\s*(\d{1,2})\s*[/.-]\s*)((?:19|20)\d\d)`)
+)
+
+// header finds the number, the place and date, the issuing bodies and the family.
+func (p *parser) header() {
+	for _, m := range reNumberLine.FindAllStringIndex(p.full, -1) {
+		if n, end, ok := parseNotation(p.full[m[1]:]); ok {
+			p.num, p.numAt, p.numEnd = n, m[0], m[1]+end
+			break
+		}
+	}
+	for _, m := range rePlaceDate.FindAllStringSubmatchIndex(p.f.fold, -1) {
+		if p.f.fold[m[0]] != ',' && !(m[0] > 0 && p.f.fold[m[0]-1] == ',') {
+			continue // a date in a sentence, not the header line "Place, ngày …"
+		}
+		place := placeBefore(p.f.orig[:p.f.off[m[0]]])
+		if place == "" {
+			continue
+		}
+		if p.numAt >= 0 && abs(p.f.off[m[0]]-p.numAt) > 2000 {
+			continue
+		}
+		month := m[4:6]
+		if month[0] < 0 {
+			month = m[6:8]
+		}
+		d, mo, y := atoi(p.f.fold[m[2]:m[3]]), atoi(p.f.fold[month[0]:month[1]]), atoi(p.f.fold[m[8]:m[9]])
+		if date, ok := isoDate(y, mo, d); ok {
+			p.m.Date = date
+		}
+		p.m.Place = place
+		p.dateAt, p.dateEnd = p.f.off[m[0]]-len(place), p.f.off[m[1]]
+		break
+	}
+	if p.numAt >= 0 {
+		p.m.Number, p.m.Symbol, p.m.NumberSymbol = p.num.Number, p.num.Symbol, p.num.String()
+	}
+	p.headAt = p.issuers()
+	p.family()
+	p.marks()
+}
+
+// placeBefore returns the place name that ends s: capitalised words
+// ("Lai Châu", "Phan Rang-Tháp Chàm", "Thành phố Hồ Chí Minh").
+func placeBefore(s string) string {
+	words := strings.Fields(s)
+	var got []string
+	for i := len(words) - 1; i >= 0 && len(got) < 6; i-- {
+		w := strings.Trim(words[i], "*_")
+		if w == "" {
+			break
+		}
+		lower := vn.Fold(w)
+		if !startsUpper(w) && lower != "pho" && lower != "xa" {
+			break
+		}
+		if len(got) > 0 && isUpperText(w) && len([]rune(w)) > 1 && !isUpperText(got[0]) {
+			break // the end of an upper-case header line glued before the place
+		}
+		if strings.ContainsAny(w, "0123456789:/()") {
+			break
+		}
+		got = append([]string{w}, got...)
+	}
+	for len(got) > 0 && (vn.Fold(got[0]) == "pho" || vn.Fold(got[0]) == "xa") {
+		got = got[1:]
+	}
+	return strings.Join(got, " ")
+}
+
+// issuers reads the header block above the number: the issuing body and its
+// superior, after removing the mottos and the place and date that two-column
+// layouts interleave with them. It returns where the document starts.
+func (p *parser) issuers() int {
+	anchor := p.numAt
+	if anchor < 0 {
+		anchor = p.dateAt
+	}
+	if anchor < 0 {
+		return 0
+	}
+	line := p.lineOf(anchor)
+	from := line
+	var chunks []string
+	// Text on the number's own line before it (flattened headers).
+	if pre := p.full[p.start[line]:anchor]; strings.TrimSpace(pre) != "" {
+		chunks = append(chunks, headerChunks(pre)...)
+	}
+	var above []string
+	for i := line - 1; i >= 0 && line-i <= 12; i-- {
+		l := p.lines[i]
+		if l == "" {
+			if len(above) > 0 && i > 0 && p.lines[i-1] == "" {
+				break
+			}
+			continue
+		}
+		rest := stripHeaderNoise(l)
+		if strings.TrimSpace(strings.Trim(rest, "*-|_ ")) == "" {
+			from = i
+			continue
+		}
+		if !isUpperText(rest) {
+			break
+		}
+		above = append([]string{l}, above...)
+		from = i
+	}
+	if len(above) > 0 {
+		chunks = append(headerChunks(strings.Join(above, "\n")), chunks...)
+	}
+	names := joinOrgLines(chunks)
+	switch {
+	case len(names) >= 2:
+		p.m.ParentIssuer, p.m.Issuer = names[len(names)-2], names[len(names)-1]
+	case len(names) == 1:
+		p.m.Issuer = names[0]
+	}
+	return p.start[from]
+}
+
+var (
+	reMottos   []*regexp.Regexp
+	reListMark = regexp.MustCompile(`^\d+\.\s+`)
+	reGap      = regexp.MustCompile(`\s{3,}`)
+)
+
+func init() {
+	for _, m := range mottos {
+		reMottos = append(reMottos, regexp.MustCompile(m))
+	}
+}
+
+// stripHeaderNoise removes mottos and a place-date from a header line.
+func stripHeaderNoise(s string) string {
+	f := newFolded(s)
+	cut := make([]bool, len(s))
+	mark := func(i, j int) {
+		for k := f.off[i]; k < f.off[j]; k++ {
+			cut[k] = true
+		}
+	}
+	for _, re := range reMottos {
+		for _, m := range re.FindAllStringIndex(f.fold, -1) {
+			mark(m[0], m[1])
+		}
+	}
+	if m := rePlaceDate.FindStringIndex(f.fold); m != nil {
+		place := placeBefore(s[:f.off[m[0]]])
+		mark(0, m[1])
+		_ = place
+		// Keep what precedes the place: the end of an issuer line.
+		before := s[:f.off[m[0]]-len(place)]
+		for k := 0; k < len(before); k++ {
+			cut[k] = false
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if cut[i] {
+			if i == 0 || !cut[i-1] {
+				b.WriteString("\n")
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// headerChunks splits header text into the pieces that can name an issuer.
+func headerChunks(s string) []string {
+	var out []string
+	for _, part := range strings.Split(stripHeaderNoise(s), "\n") {
+		for _, piece := range reGap.Split(part, -1) {
+			piece = strings.TrimSpace(strings.Trim(piece, "*-|_ "))
+			piece = reListMark.ReplaceAllString(piece, "")
+			piece = upperRun(piece)
+			if piece != "" {
+				out = append(out, piece)
+			}
+		}
+	}
+	return out
+}
+
+// upperRun returns the words of s from the last upper-case stretch (header
+// text glued after lower-case web page text keeps only the header).
+func upperRun(s string) string {
+	words := strings.Fields(s)
+	i := len(words)
+	for i > 0 && isUpperOrPunct(words[i-1]) {
+		i--
+	}
+	return strings.Join(words[i:], " ")
+}
+
+func isUpperOrPunct(w string) bool {
+	return isUpperText(w) || strings.Trim(w, "-.,&()") == ""
+}
+
+// joinOrgLines joins header lines into organisation names: a line that
+// begins a new name (BAN …, SỞ …, ỦY BAN …) starts one; any other continues
+// the previous ("BAN CHẤP HÀNH" + "TRUNG ƯƠNG").
+func joinOrgLines(chunks []string) []string {
+	var names []string
+	for _, c := range chunks {
+		if len(names) == 0 || startsOrg(c) && !incomplete(names[len(names)-1]) {
+			names = append(names, c)
+			continue
+		}
+		names[len(names)-1] += " " + c
+	}
+	return names
+}
+
+func startsOrg(s string) bool {
+	f := vn.Fold(s) + " "
+	for _, h := range orgHeads {
+		if strings.HasPrefix(f, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// incomplete reports a name cut by a line break inside its head ("HỘI" of
+// "HỘI ĐỒNG", "ỦY BAN" of "ỦY BAN NHÂN DÂN").
+func incomplete(s string) bool {
+	switch vn.Fold(s) {
+	case "hoi", "uy ban", "ban", "lien doan", "cong doan", "mat tran", "uy ban mat tran", "van phong", "trung tam":
+		return true
+	}
+	return false
+}
+
+// family decides the rulebook from the header mottos, then the notation.
+func (p *parser) family() {
+	lo, hi := p.headAt, len(p.full)
+	if p.dateEnd > 0 {
+		hi = min(hi, max(p.dateEnd, p.numEnd)+200)
+	} else if p.numEnd > 0 {
+		hi = min(hi, p.numEnd+400)
+	} else {
+		hi = min(hi, 600)
+	}
+	head := p.f.fold[indexFold(p.f, lo):indexFold(p.f, hi)]
+	issuer := vn.Fold(p.m.Issuer + " " + p.m.ParentIssuer + " " + p.m.Symbol)
+	switch {
+	case regexp.MustCompile(mottos[3]).MatchString(head) || strings.Contains(issuer, "tncs") || strings.Contains(issuer, "dtn"):
+		p.m.Family = Youth
+	case regexp.MustCompile(mottos[2]).MatchString(head):
+		p.m.Family = Party
+	case containsAny(issuer, "lien doan lao dong", "cong doan", "ldld", "tld"):
+		p.m.Family = Union
+	case containsAny(issuer, "mat tran", "mttq", "mttw", "hoi nong dan", "hoi lien hiep phu nu", "cuu chien binh", "hoi nd", "hnd"):
+		p.m.Family = Front
+	case regexp.MustCompile(mottos[0]).MatchString(head) || regexp.MustCompile(mottos[1]).MatchString(head):
+		p.m.Family = State
+	case p.numAt >= 0 && p.num.Sep == "-":
+		p.m.Family = Party
+	case p.numAt >= 0:
+		p.m.Family = State
+	}
+}
+
+// indexFold maps a byte offset of orig to the matching offset of fold.
+func indexFold(f folded, at int) int {
+	return sort.SearchInts(f.off, at)
+}
+
+var (
+	reUrgency = regexp.MustCompile(`(^|[^\p{L}])(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)([^\p{L}]|$)`)
+	reSecret  = regexp.MustCompile(`(^|[^\p{L}])(TUYỆT MẬT|TỐI MẬT|MẬT)([^\p{L}]|$)`)
+)
+
+// marks reads the urgency and secrecy stamps: capitals, standing alone in
+// the header (the "khẩn trương" of a subject is not a stamp).
+func (p *parser) marks() {
+	lo := p.headAt
+	hi := min(len(p.full), max(p.dateEnd, p.numEnd, lo)+300)
+	for _, l := range p.lines[p.lineOf(lo):min(len(p.lines), p.lineOf(hi)+1)] {
+		if p.m.Urgency == "" {
+			if m := reUrgency.FindStringSubmatch(l); m != nil && len([]rune(strings.TrimSpace(l))) < 40 {
+				p.m.Urgency = map[string]string{"HỎA TỐC": "Hỏa tốc", "HOẢ TỐC": "Hỏa tốc", "THƯỢNG KHẨN": "Thượng khẩn", "KHẨN": "Khẩn"}[m[2]]
+			}
+		}
+		if p.m.Confidentiality == "" {
+			if m := reSecret.FindStringSubmatch(l); m != nil && len([]rune(strings.TrimSpace(l))) < 30 {
+				p.m.Confidentiality = map[string]string{"TUYỆT MẬT": "Tuyệt mật", "TỐI MẬT": "Tối mật", "MẬT": "Mật"}[m[2]]
+			}
+		}
+	}
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(strings.TrimSpace(s)); return n }
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// isoDate checks a day, month and year and writes them as 2006-01-02.
+func isoDate(y, m, d int) (string, bool) {
+	if y < 1945 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return "", false
+	}
+	days := [...]int{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	if d > days[m-1] || m == 2 && d == 29 && !(y%4 == 0 && (y%100 != 0 || y%400 == 0)) {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+}

@@ -1,0 +1,210 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"lantoa/internal/vn"
+)
+
+var (
+	reVv         = regexp.MustCompile(`(?:^|\s)(?:V/v|V/V|v/v)\s*:?\s*`)
+	reBodyStart  = regexp.MustCompile(`^(can cu|thuc hien|kinh gui|theo |xet |nhan duoc|de |qua |tiep theo|ngay \d|trong |hoi nghi lan|i\.|1\.|dieu 1)`)
+	reSentenceUp = regexp.MustCompile(`^\p{Lu}\p{Ll}`)
+)
+
+// typeAndSubject finds the type name printed in capitals under the header
+// ("HƯỚNG DẪN", "KẾ HOẠCH") and the subject under it, or for a công văn the
+// "V/v …" lines; failing both, the type the notation's code shows.
+func (p *parser) typeAndSubject() {
+	after := max(p.numEnd, p.dateEnd)
+	if after < 0 {
+		after = p.headAt
+	}
+	if at, end, name := p.findTitle(after); name != "" {
+		p.m.DocType = name
+		p.subjectAfterTitle(at, end)
+	} else if at, end, name := p.findTitle(p.headAt); name != "" && (p.numAt < 0 || at < p.numAt+3000) {
+		p.m.DocType = name
+		p.subjectAfterTitle(at, end)
+	}
+	if p.m.Subject == "" {
+		p.subjectVv()
+	}
+	if p.m.DocType == "" && p.numAt >= 0 {
+		p.m.DocType = p.num.typeOf(p.m.Family)
+		if p.m.DocType == "" && (p.num.Sep != "-" || strings.HasPrefix(p.num.Symbol, "CV")) && !strings.Contains(p.num.Symbol, "/") || p.m.DocType == "" && p.m.Subject != "" && p.vv {
+			p.m.DocType = "Công văn"
+		}
+	}
+	if p.m.DocType == "" && p.vv {
+		p.m.DocType = "Công văn"
+	}
+}
+
+// findTitle returns the first type name in capitals that starts a line (or
+// directly follows the header on a flattened one) at or after byte from.
+func (p *parser) findTitle(from int) (at, end int, name string) {
+	limit := min(len(p.full), from+2500)
+	for i := p.lineOf(max(from, 0)); i >= 0 && i < len(p.lines) && p.start[i] < limit; i++ {
+		cands := []int{p.start[i]}
+		if p.start[i] < from {
+			cands = []int{from}
+		}
+		for _, c := range cands {
+			for c < len(p.full) && (p.full[c] == ' ' || p.full[c] == '\n') && c < from+3 {
+				c++
+			}
+			if n, e := titleAt(p.full, c); n != "" {
+				return c, e, n
+			}
+		}
+	}
+	return 0, 0, ""
+}
+
+// titleAt matches a type name in capitals at byte at, letting spaces and one
+// line break fall anywhere inside it ("K ÉT LUẬN", "NGHỊ\nQUYẾT").
+func titleAt(s string, at int) (string, int) {
+	var letters []rune
+	var ends []int
+	newlines := 0
+	for i, r := range s[at:] {
+		if len(letters) >= 24 {
+			break
+		}
+		if r == '\n' {
+			newlines++
+			if newlines > 1 {
+				break
+			}
+			continue
+		}
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				break
+			}
+			letters = append(letters, foldRune(r))
+			ends = append(ends, at+i+len(string(r)))
+			continue
+		}
+		if r != ' ' {
+			break
+		}
+	}
+	compact := string(letters)
+	for _, t := range docTypes {
+		want := strings.ReplaceAll(t.Fold, " ", "")
+		if strings.HasPrefix(compact, want) {
+			end := ends[len([]rune(want))-1]
+			// A longer capital word ("CÔNG VĂN" inside "CÔNG VĂNPHÒNG") is not a title.
+			if next := []rune(s[end:]); len(next) > 0 && unicode.IsUpper(next[0]) && len(compact) > len(want) && !strings.HasPrefix(s[end:], "V") {
+				continue
+			}
+			return t.Name, end
+		}
+	}
+	return "", 0
+}
+
+// subjectAfterTitle reads the subject lines that follow a type name.
+func (p *parser) subjectAfterTitle(at, end int) {
+	p.titleLine = p.lineOf(at)
+	line := p.lineOf(end)
+	rest := strings.TrimSpace(p.full[end:p.start[line]+len(p.lines[line])])
+	var parts []string
+	i := line + 1
+	switch {
+	case rest == "":
+	case isUpperText(rest) && len([]rune(rest)) < 60:
+		// "THÔNG BÁO KẾT LUẬN": the rest of the title line belongs to the title.
+	default:
+		// A flattened text: the subject runs on the same line.
+		if k := strings.Index(rest, "\n"); k >= 0 {
+			rest = rest[:k]
+		}
+		if isInline := len(rest) > 300; isInline {
+			rest = cutSubject(rest)
+		}
+		parts = append(parts, rest)
+	}
+	for ; i < len(p.lines) && len(parts) < 8; i++ {
+		l := p.lines[i]
+		if l == "" {
+			if len(parts) == 0 {
+				continue
+			}
+			break
+		}
+		fl := vn.Fold(l)
+		if reBodyStart.MatchString(fl) || rePlaceDate.MatchString(fl) && strings.Contains(fl, ",") {
+			break
+		}
+		if len(parts) > 0 && reSentenceUp.MatchString(l) && !strings.HasPrefix(fl, "ve ") {
+			break
+		}
+		parts = append(parts, l)
+	}
+	p.subjLine = i
+	p.m.Subject = cleanSubject(strings.Join(parts, " "))
+}
+
+// cutSubject ends an inline subject at the start of the body.
+func cutSubject(s string) string {
+	f := newFolded(s)
+	for _, kw := range []string{" can cu ", " - can cu", " thuc hien ", " kinh gui", " dieu 1"} {
+		if k := strings.Index(f.fold, kw); k > 0 {
+			s = f.span(0, k)
+			f = newFolded(s)
+		}
+	}
+	return s
+}
+
+func cleanSubject(s string) string {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "*", "")), " ")
+	return strings.TrimRight(strings.TrimSpace(s), " .;,:")
+}
+
+// subjectVv reads the "V/v …" lines of a công văn.
+func (p *parser) subjectVv() {
+	lo := p.headAt
+	hi := min(len(p.full), max(p.numEnd, p.dateEnd, lo)+1500)
+	loc := reVv.FindStringIndex(p.full[lo:hi])
+	if loc == nil {
+		return
+	}
+	p.vv = true
+	at := lo + loc[1]
+	line := p.lineOf(at)
+	first := strings.TrimSpace(p.full[at : p.start[line]+len(p.lines[line])])
+	parts := []string{first}
+	if len(first) > 200 { // flattened: the subject ends where "Kính gửi" begins
+		f := newFolded(first)
+		if k := strings.Index(f.fold, "kinh gui"); k > 0 {
+			parts[0] = f.span(0, k)
+		} else if k := strings.Index(first, ". "); k > 0 {
+			parts[0] = first[:k]
+		}
+	} else {
+		blank := false
+		for i := line + 1; i < len(p.lines) && len(parts) < 8; i++ {
+			l := p.lines[i]
+			if l == "" {
+				if blank {
+					break
+				}
+				blank = true
+				continue
+			}
+			fl := vn.Fold(l)
+			if !unicode.IsLower([]rune(l)[0]) || reBodyStart.MatchString(fl) {
+				break
+			}
+			blank = false
+			parts = append(parts, l)
+		}
+	}
+	p.m.Subject = cleanSubject(strings.Join(parts, " "))
+}
