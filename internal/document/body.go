@@ -35,7 +35,7 @@ func (p *parser) recipientsList() {
 				}
 			}
 			p.m.Recipients = items
-			p.kgEnd = line + 1
+			p.kgEnd, p.kgEndAt = line+1, at+strings.Index(p.full[at:], rest)+len(rest)
 			return
 		}
 		items = append(items, trimItem(rest))
@@ -58,6 +58,7 @@ func (p *parser) recipientsList() {
 		break
 	}
 	p.kgEnd = i
+	p.kgEndAt = p.start[min(i, len(p.lines)-1)]
 	p.m.Recipients = items
 }
 
@@ -91,7 +92,8 @@ func (p *parser) bodyStartLine() int {
 var (
 	reCiteDate   = regexp.MustCompile(`^\s*,?\s*(?:ban hanh\s+)?ngay\s*(\d{1,2})\s*(?:thang\s*(\d{1,2})\s*nam|[/.-]\s*(\d{1,2})\s*[/.-])\s*((?:19|20)\d\d)`)
 	reCiteIssuer = regexp.MustCompile(`^\s*,?\s*(?:cua|do)\s+`)
-	reIssuerStop = regexp.MustCompile(`\s(ve|v/v|quy dinh|huong dan|ban hanh|tai|da|nham|thuc hien|phe duyet|trien khai|theo|ngay|so|voi|cho|va cac|ket luan)\s|[,;.(:"“”\n]| -\s`)
+	reIssuerStop = regexp.MustCompile(`\s(ve|v/v|quy dinh|huong dan|ban hanh|tai|da|nham|thuc hien|phe duyet|trien khai|theo|ngay|so|voi|cho|va cac|ket luan)\s|[,;.(:"“”*]|\n\s*\n| -\s`)
+	reIssuerList = regexp.MustCompile(`^(?:\s*,|\s+va|\s+hoac)\s+(?:` + typeAlternation() + `)(?:\s|$)`)
 	reTypeTail   = regexp.MustCompile(`(?:^|[^a-z])(` + typeAlternation() + `)((?:\s+[^\s;.]+){0,12}?)\s+so\s*:?\s*$|(?:^|[^a-z])(` + typeAlternation() + `)\s*(?:so\s*:?\s*)?$`)
 )
 
@@ -154,12 +156,18 @@ func (p *parser) citations() {
 			if stop := reIssuerStop.FindStringIndex(p.f.fold[s:e]); stop != nil {
 				e = s + stop[0]
 			}
+			for k := s; k < e; k++ {
+				if reIssuerList.MatchString(p.f.fold[k:e]) {
+					e = k
+					break
+				}
+			}
 			c.Issuer = strings.Join(strings.Fields(p.f.span(s, e)), " ")
 		}
 		c.Relation = p.relationAt(fi)
 		if k, dup := seen[key]; dup {
 			prev := &p.m.Citations[k]
-			if c.Relation == Replaces || c.Relation == Repeals {
+			if relationRank[c.Relation] > relationRank[prev.Relation] {
 				prev.Relation = c.Relation
 			}
 			if prev.Date == "" {
@@ -183,7 +191,7 @@ func isWordByte(b byte) bool {
 // ("Hướng dẫn số", "Luật Giáo dục số", "Nghị quyết 13-NQ/TƯ").
 func (p *parser) typeBefore(fi int) string {
 	win := p.f.fold[max(0, fi-160):fi]
-	if k := strings.LastIndexAny(win, ";\n"); k >= 0 && k < len(win)-1 {
+	if k := strings.LastIndexAny(win, ";"); k >= 0 && k < len(win)-1 {
 		win = win[k+1:]
 	}
 	m := reTypeTail.FindStringSubmatch(win)
@@ -205,19 +213,33 @@ func (p *parser) typeBefore(fi int) string {
 	return ""
 }
 
-// relationAt reads how the clause holding a citation refers to it.
+// relationRank orders relations from the weakest mention to the strongest,
+// so a document cited twice keeps the strongest.
+var relationRank = map[Relation]int{Refers: 0, Implements: 1, BasedOn: 2, Replaces: 3, Repeals: 4}
+
+var reSentenceEnd = regexp.MustCompile(`\.\s|\n\s*\n|\n\s*[-+]|[;:]\s*[-+]\s|[.;:]\s*\n`)
+
+// relationAt reads how the sentence holding a citation refers to it: the
+// lead words of a "Căn cứ …; …; …" list hold for every item of it.
 func (p *parser) relationAt(fi int) Relation {
-	win := p.f.fold[max(0, fi-300):fi]
-	cut := max(strings.LastIndex(win, ";"), strings.LastIndex(win, ". "), strings.LastIndex(win, "\n-"), strings.LastIndex(win, "\n\n"))
-	clause := strings.TrimLeft(win[cut+1:], " -+*\n")
+	win := p.f.fold[max(0, fi-600):fi]
+	sentence := win
+	if ends := reSentenceEnd.FindAllStringIndex(win, -1); len(ends) > 0 {
+		sentence = win[ends[len(ends)-1][1]:]
+	}
+	clause := sentence
+	if k := strings.LastIndexAny(clause, ";,"); k >= 0 {
+		clause = clause[k+1:]
+	}
+	lead := strings.TrimLeft(sentence, " -+*\n0123456789.")
 	switch {
 	case strings.Contains(clause, "bai bo") || strings.Contains(clause, "het hieu luc"):
 		return Repeals
 	case strings.Contains(clause, "thay the"):
 		return Replaces
-	case strings.HasPrefix(clause, "can cu") || strings.HasPrefix(clause, "xet ") || strings.HasPrefix(clause, "tren co so"):
+	case strings.HasPrefix(lead, "can cu") || strings.HasPrefix(lead, "xet ") || strings.HasPrefix(lead, "tren co so"):
 		return BasedOn
-	case strings.HasPrefix(clause, "thuc hien") || strings.HasPrefix(clause, "trien khai") || strings.HasPrefix(clause, "de trien khai") || strings.HasPrefix(clause, "de thuc hien"):
+	case strings.HasPrefix(lead, "thuc hien") || strings.HasPrefix(lead, "trien khai") || strings.HasPrefix(lead, "de trien khai") || strings.HasPrefix(lead, "de thuc hien"):
 		return Implements
 	}
 	return Refers
@@ -240,6 +262,9 @@ func (p *parser) issuerFromBody() {
 			continue
 		}
 		k := lo + strings.Index(body[cut:], cand) + cut
+		if !startsUpper(p.f.span(k, k+len(cand))) {
+			continue
+		}
 		p.m.Issuer = strings.Join(strings.Fields(p.f.span(k, k+len(cand))), " ")
 		p.m.Warnings = append(p.m.Warnings, "không thấy tên cơ quan ban hành ở tiêu đề: đã lấy từ nội dung")
 		if p.m.Family == "" {
@@ -278,7 +303,7 @@ func familyOfName(f string) Family {
 
 var (
 	reItem    = regexp.MustCompile(`^(?:(\d+(?:\.\d+)*)\.?\)?|([a-zđ])\)|([-+•]))\s*`)
-	reSection = regexp.MustCompile(`^(?:[IVX]+|\d+|dieu\s+\d+)\s*[.:)-]?\s*`)
+	reSection = regexp.MustCompile(`^(?:[ivx]+|\d+|dieu\s+\d+)\s*[.:)-]?\s*`)
 )
 
 // assignments reads who must do what: the items of "Tổ chức thực hiện",
@@ -297,7 +322,7 @@ func (p *parser) assignments() {
 		p.sectionAssignments(sec+1, last)
 	}
 	if len(p.m.Assignments) == 0 && len(p.m.Recipients) > 0 {
-		task := flatten(p.lines[max(p.kgEnd, first):min(last+1, len(p.lines))])
+		task := strings.TrimLeft(oneLine(p.full[min(max(p.kgEndAt, p.bodyAt), p.bodyEnd):p.bodyEnd]), ".;,: ")
 		for _, r := range p.m.Recipients {
 			p.m.Assignments = append(p.m.Assignments, Assignment{Assignee: r, Task: task})
 		}
@@ -388,7 +413,7 @@ func roleOf(task string) string {
 }
 
 var (
-	reDeadlineDate = regexp.MustCompile(`(truoc|cham nhat(?: la)?|han chot|den het|khong muon hon|trong)?\s*(?:ngay\s*)(\d{1,2})\s*(?:/|-|\.|\s*thang\s*)\s*(\d{1,2})(?:\s*(?:/|-|\.|\s*nam\s*)\s*((?:19|20)\d\d))?`)
+	reDeadlineDate = regexp.MustCompile(`(truoc|cham nhat(?: la)?|han chot|khong muon hon|han bao cao)\s*(?:la\s*)?(?:ngay\s*)(\d{1,2})\s*(?:/|-|\.|\s*thang\s*)\s*(\d{1,2})(?:\s*(?:/|-|\.|\s*nam\s*)\s*((?:19|20)\d\d))?`)
 	reDeadlineText = regexp.MustCompile(`(trong|vao|cung voi|long ghep (?:vao|trong))\s+bao\s+cao\s+(?:ket qua\s+)?(?:so ket|tong ket|nam|dinh ky|6 thang|sau thang|quy|thang|hang nam|cuoi nam)[^.;,()]*`)
 )
 
@@ -402,7 +427,7 @@ func (p *parser) reportDeadline() {
 			continue
 		}
 		s := body[sent[0]:sent[1]]
-		if m := reDeadlineDate.FindStringSubmatchIndex(s); m != nil && m[2] >= 0 {
+		if m := reDeadlineDate.FindStringSubmatchIndex(s); m != nil {
 			y := p.m.Date
 			year := 0
 			if m[8] >= 0 {
@@ -464,7 +489,10 @@ func (p *parser) formsAsked() {
 			break
 		}
 	}
-	text := " " + vn.Fold(flatten(p.lines[from:min(to+1, len(p.lines))])) + " "
+	if !containsAny(p.f.fold[indexFold(p.f, p.bodyAt):indexFold(p.f, p.bodyEnd)], "tuyen truyen", "pho bien", "quan triet", "thong tin") {
+		return // not about dissemination: office names alone ask for no form
+	}
+	text := " " + vn.Fold(reOrgName.ReplaceAllString(flatten(p.lines[from:min(to+1, len(p.lines))]), " ")) + " "
 	for _, fm := range forms {
 		for _, w := range fm.Words {
 			if strings.Contains(text, w) {
@@ -474,6 +502,10 @@ func (p *parser) formsAsked() {
 		}
 	}
 }
+
+// reOrgName matches the names of offices, whose words ("Đài Phát thanh -
+// Truyền hình", "Sở Văn hóa, Thể thao và Du lịch") are not forms asked for.
+var reOrgName = regexp.MustCompile(`(?:Sở|Đài|Phòng|Trung tâm|Ban|Hội|Chi hội|Bộ|Cục|Vụ|Báo|Cổng)\s+(?:\p{Lu}\p{L}*(?:\s+\p{Ll}+)?(?:\s*,\s*|\s*-\s*|\s+và\s+|\s+|$))+`)
 
 // sameLevel reports whether two heading numbers ("2." and "3.") are siblings.
 func sameLevel(a, b string) bool {

@@ -25,8 +25,8 @@ func (p *parser) closing() {
 		p.m.Distribution = p.distribution()
 		p.bodyEnd = p.nnAt
 	}
-	if p.sigLine >= 0 && p.start[p.sigLine] < p.bodyEnd {
-		p.bodyEnd = p.start[p.sigLine]
+	if p.sigAt >= 0 && p.sigAt < p.bodyEnd {
+		p.bodyEnd = p.sigAt
 	}
 }
 
@@ -111,7 +111,7 @@ func (p *parser) signature() {
 		if m := reAuthInner.FindStringIndex(l); m != nil && !reAuthority.MatchString(l) && len(l) > 120 {
 			// A flattened page: the signature sits inside a long line.
 			if p.inlineSignature(l[m[0]:]) {
-				p.sigLine = i
+				p.sigLine, p.sigAt = i, p.start[i]+m[0]
 				return
 			}
 			continue
@@ -120,7 +120,7 @@ func (p *parser) signature() {
 			continue
 		}
 		if caps, name, ok := p.signatureAt(i); ok {
-			p.sigLine = i
+			p.sigLine, p.sigAt = i, p.start[i]
 			p.m.SignerCapacity, p.m.SignerName = caps, name
 			return
 		}
@@ -130,12 +130,13 @@ func (p *parser) signature() {
 // signatureAt reads capacity lines from line i and the name below them.
 func (p *parser) signatureAt(i int) (caps []string, name string, ok bool) {
 	var lines []string
-	j := i
-	for ; j < len(p.lines) && j < i+12; j++ {
+	seen := 0
+	for j := i; j < len(p.lines) && seen < 8; j++ {
 		l := strings.Trim(p.lines[j], "*_ ")
 		if l == "" || reSigned.MatchString(l) {
 			continue
 		}
+		seen++
 		if isPersonName(l) {
 			name = l
 			break

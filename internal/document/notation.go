@@ -12,9 +12,9 @@ import (
 // state and union: "12/UBND-VX", "967/LĐLĐ"; normative: "30/2020/NĐ-CP";
 // youth: "367-QĐ/TWĐTN-VP". Real text adds spaces ("367 - QĐ", "34 /KH")
 // or loses the slash ("8264 UBND-KGVX").
-const symPart = `[A-ZĐƯ][A-Za-zĐđƯư0-9&]*`
+const symPart = `[A-ZĐƯ][\p{L}0-9&]*`
 
-var reNotation = regexp.MustCompile(`(\d{1,6})(\s*[-/]\s*|\s+)((?:(?:19|20)\d\d\s*/\s*)?` + symPart + `(?:\s*[-/]\s*[A-ZĐƯ0-9][A-Za-zĐđƯư0-9&]*)*)`)
+var reNotation = regexp.MustCompile(`(\d{1,6})(\s*[-/]\s*|\s+)((?:(?:19|20)\d\d\s*/\s*)?` + symPart + `(?:\s*[-/]\s*[A-ZĐƯ0-9][\p{L}0-9&]*)*)`)
 
 // notation is a parsed number and symbol.
 type notation struct {

@@ -39,14 +39,16 @@ type parser struct {
 	kgAt                int // "Kính gửi"
 	nnAt                int // "Nơi nhận"
 	sigLine             int // line of the signing authority
+	sigAt               int // byte offset of the signing authority
 	kgEnd               int  // the line after the recipients
+	kgEndAt             int  // byte offset where the recipients end
 	vv                  bool // a "V/v" line was seen
 }
 
 func newParser(text string) *parser {
 	lines := clean(text)
 	p := &parser{lines: lines, numAt: -1, numEnd: -1, dateAt: -1, dateEnd: -1, titleLine: -1, subjLine: -1,
-		kgAt: -1, nnAt: -1, sigLine: -1}
+		kgAt: -1, nnAt: -1, sigLine: -1, sigAt: -1}
 	var b strings.Builder
 	for _, l := range lines {
 		p.start = append(p.start, b.Len())
@@ -155,12 +157,9 @@ func (p *parser) issuers() int {
 		chunks = append(chunks, headerChunks(pre)...)
 	}
 	var above []string
-	for i := line - 1; i >= 0 && line-i <= 12; i-- {
+	for i := line - 1; i >= 0 && len(above) < 8; i-- {
 		l := p.lines[i]
 		if l == "" {
-			if len(above) > 0 && i > 0 && p.lines[i-1] == "" {
-				break
-			}
 			continue
 		}
 		rest := stripHeaderNoise(l)

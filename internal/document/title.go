@@ -10,7 +10,7 @@ import (
 
 var (
 	reVv         = regexp.MustCompile(`(?:^|\s)(?:V/v|V/V|v/v)\s*:?\s*`)
-	reBodyStart  = regexp.MustCompile(`^(can cu|thuc hien|kinh gui|theo |xet |nhan duoc|de |qua |tiep theo|ngay \d|trong |hoi nghi lan|i\.|1\.|dieu 1)`)
+	reBodyStart  = regexp.MustCompile(`^(can cu|thuc hien|kinh gui|theo |xet |nhan duoc|de |qua |tiep theo|ngay \d|trong |i\.|1\.|dieu 1)`)
 	reSentenceUp = regexp.MustCompile(`^\p{Lu}\p{Ll}`)
 )
 
@@ -114,6 +114,7 @@ func (p *parser) subjectAfterTitle(at, end int) {
 	line := p.lineOf(end)
 	rest := strings.TrimSpace(p.full[end:p.start[line]+len(p.lines[line])])
 	var parts []string
+	inline := false
 	i := line + 1
 	switch {
 	case rest == "":
@@ -128,6 +129,7 @@ func (p *parser) subjectAfterTitle(at, end int) {
 			rest = cutSubject(rest)
 		}
 		parts = append(parts, rest)
+		inline = true
 	}
 	for ; i < len(p.lines) && len(parts) < 8; i++ {
 		l := p.lines[i]
@@ -138,10 +140,10 @@ func (p *parser) subjectAfterTitle(at, end int) {
 			break
 		}
 		fl := vn.Fold(l)
-		if reBodyStart.MatchString(fl) || rePlaceDate.MatchString(fl) && strings.Contains(fl, ",") {
+		if reBodyStart.MatchString(fl) || isPlaceDateLine(l) {
 			break
 		}
-		if len(parts) > 0 && reSentenceUp.MatchString(l) && !strings.HasPrefix(fl, "ve ") {
+		if len(parts) > 0 && reSentenceUp.MatchString(l) && !strings.HasPrefix(fl, "ve ") || inline && !unicode.IsLower([]rune(l)[0]) {
 			break
 		}
 		parts = append(parts, l)
@@ -207,4 +209,11 @@ func (p *parser) subjectVv() {
 		}
 	}
 	p.m.Subject = cleanSubject(strings.Join(parts, " "))
+}
+
+// isPlaceDateLine reports whether a line is the header's "Place, ngày …".
+func isPlaceDateLine(l string) bool {
+	f := newFolded(l)
+	m := rePlaceDate.FindStringIndex(f.fold)
+	return m != nil && m[0] < 60 && placeBefore(l[:f.off[m[0]]]) != ""
 }

@@ -90,12 +90,13 @@ var positions = []string{
 	"tong ", "vien truong", "uy vien", "thuong truc", "cuc truong", "vu truong", "tong bi thu", "thu tuong",
 }
 
-// orgNounsStart begins the name of the unit a task is given to, in a
-// "Tổ chức thực hiện" list (folded).
+// assignVerbs end the name of the unit a task is given to, in a
+// "Tổ chức thực hiện" item without a colon (folded).
 var assignVerbs = []string{
 	" chu tri", " co trach nhiem", " chiu trach nhiem", " phoi hop", " cu the hoa", " chi dao", " to chuc",
 	" trien khai", " huong dan", " xay dung", " thuc hien", " can cu", " tham muu", " theo doi", " dang tai",
 	" tang cuong", " day manh", " bao cao", " ban hanh", " lanh dao", " quan triet", " tuyen truyen",
+	" giam sat", " kiem tra", " bao dam", " dam bao", " nghien cuu", " phat dong", " khuyen khich",
 }
 
 // forms maps the propaganda forms of domain.md §4 to the words that ask for
@@ -106,7 +107,7 @@ var forms = []struct {
 }{
 	{"HNQT", []string{"hoi nghi hoc tap", "hoi nghi quan triet", "hoc tap, quan triet", "hoc tap quan triet", "hoi nghi truc tuyen"}},
 	{"SHCB", []string{"sinh hoat chi bo"}},
-	{"SHCD", []string{"sinh hoat cong doan", "sinh hoat doan the", ", doan the", "sinh hoat doan"}},
+	{"SHCD", []string{"sinh hoat cong doan", "sinh hoat doan the", "sinh hoat doan"}},
 	{"TTM", []string{"tuyen truyen mieng", "bao cao vien", "tuyen truyen vien"}},
 	{"TQ", []string{"truc quan", "khau hieu", "pa no", "pano", "ap phich", "bang ron", "bang zon", "to roi", "co dong"}},
 	{"PT", []string{"phat thanh", "truyen thanh", "loa "}},
