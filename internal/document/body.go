@@ -94,7 +94,8 @@ var (
 	reCiteIssuer = regexp.MustCompile(`^\s*,?\s*(?:cua|do)\s+`)
 	reIssuerStop = regexp.MustCompile(`\s(ve|v/v|quy dinh|huong dan|ban hanh|tai|da|nham|thuc hien|phe duyet|trien khai|theo|ngay|so|voi|cho|va cac|ket luan)\s|[,;.(:"“”*]|\n\s*\n| -\s`)
 	reIssuerList = regexp.MustCompile(`^(?:\s*,|\s+va|\s+hoac)\s+(?:` + typeAlternation() + `)(?:\s|$)`)
-	reTypeTail   = regexp.MustCompile(`(?:^|[^a-z])(` + typeAlternation() + `)((?:\s+[^\s;.]+){0,12}?)\s+so\s*:?\s*$|(?:^|[^a-z])(` + typeAlternation() + `)\s*(?:so\s*:?\s*)?$`)
+	reTypeNear   = regexp.MustCompile(`(?:^|[^a-z])(` + typeAlternation() + `)\s*(?:so\s*:?\s*)?$`)
+	reTypeFar    = regexp.MustCompile(`(?:^|[^a-z])(` + typeAlternation() + `)((?:\s+[^\s;.]+){0,12}?)\s+so\s*:?\s*$`)
 )
 
 func typeAlternation() string {
@@ -194,15 +195,11 @@ func (p *parser) typeBefore(fi int) string {
 	if k := strings.LastIndexAny(win, ";"); k >= 0 && k < len(win)-1 {
 		win = win[k+1:]
 	}
-	m := reTypeTail.FindStringSubmatch(win)
-	if m == nil {
-		return ""
-	}
-	name := m[1]
-	if name == "" {
-		name = m[3]
-	} else if strings.Contains(m[2], " so ") || reNotation.MatchString(m[2]) {
-		return ""
+	var name string
+	if m := reTypeNear.FindStringSubmatch(win); m != nil {
+		name = m[1]
+	} else if m := reTypeFar.FindStringSubmatch(win); m != nil && !strings.Contains(m[2], " so ") {
+		name = m[1] // "Luật Giáo dục số 43/2019/QH14"
 	}
 	name = strings.Join(strings.Fields(name), " ")
 	for _, t := range docTypes {
@@ -217,7 +214,7 @@ func (p *parser) typeBefore(fi int) string {
 // so a document cited twice keeps the strongest.
 var relationRank = map[Relation]int{Refers: 0, Implements: 1, BasedOn: 2, Replaces: 3, Repeals: 4}
 
-var reSentenceEnd = regexp.MustCompile(`\.\s|\n\s*\n|\n\s*[-+]|[;:]\s*[-+]\s|[.;:]\s*\n`)
+var reSentenceEnd = regexp.MustCompile(`\.\s|\n\s*\n|\n\s*[-+]|[;:]\s*[-+]\s|[.;:]\s*\n|\s-\s+(?:can cu|thuc hien|xet|trien khai|bai bo)`)
 
 // relationAt reads how the sentence holding a citation refers to it: the
 // lead words of a "Căn cứ …; …; …" list hold for every item of it.
@@ -225,7 +222,11 @@ func (p *parser) relationAt(fi int) Relation {
 	win := p.f.fold[max(0, fi-600):fi]
 	sentence := win
 	if ends := reSentenceEnd.FindAllStringIndex(win, -1); len(ends) > 0 {
-		sentence = win[ends[len(ends)-1][1]:]
+		last := ends[len(ends)-1]
+		sentence = win[last[1]:]
+		if k := strings.LastIndex(win[last[0]:last[1]], "- "); k >= 0 && last[1]-last[0] > 3 && win[last[1]-1] != ' ' {
+			sentence = win[last[0]+k+2:] // " - Căn cứ …": keep the lead words
+		}
 	}
 	clause := sentence
 	if k := strings.LastIndexAny(clause, ";,"); k >= 0 {
@@ -378,8 +379,19 @@ func assignmentOf(text string) (Assignment, bool) {
 	f := newFolded(text)
 	best := -1
 	for _, v := range assignVerbs {
-		if k := strings.Index(f.fold, v+" "); k > 0 && (best < 0 || k < best) {
-			best = k
+		for from := 0; ; {
+			k := strings.Index(f.fold[from:], v)
+			if k < 0 {
+				break
+			}
+			k += from
+			if e := k + len(v); e == len(f.fold) || !unicode.IsLetter(rune(f.fold[e])) {
+				if k > 0 && (best < 0 || k < best) {
+					best = k
+				}
+				break
+			}
+			from = k + len(v)
 		}
 	}
 	if best <= 0 || best > 250 {

@@ -39,7 +39,7 @@ func (p *parser) distribution() []string {
 	if k := strings.IndexAny(first, ":"); len(first) > 0 && strings.HasPrefix(strings.TrimSpace(p.full[p.nnAt:]), "Nơi nhận") && k < 0 {
 		_ = k
 	}
-	if len(first) > 120 { // a flattened list: "- A; - B; - Lưu VT. TM. …"
+	if len(first) > 120 || strings.Contains(first, "; -") || reAuthInner.MatchString(first) { // a flattened list: "- A; - B; - Lưu VT. TM. …"
 		if m := reAuthInner.FindStringIndex(first); m != nil {
 			first = first[:m[0]]
 		}

@@ -243,7 +243,7 @@ func headerChunks(s string) []string {
 			piece = strings.TrimSpace(strings.Trim(piece, "*-|_ "))
 			piece = reListMark.ReplaceAllString(piece, "")
 			piece = upperRun(piece)
-			if piece != "" {
+			if piece != "" && !reStamp.MatchString(piece) {
 				out = append(out, piece)
 			}
 		}
@@ -335,6 +335,9 @@ func (p *parser) family() {
 func indexFold(f folded, at int) int {
 	return sort.SearchInts(f.off, at)
 }
+
+// reStamp matches a header piece that is only an urgency or secrecy stamp.
+var reStamp = regexp.MustCompile(`^(?:HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN|MẬT|TỐI MẬT|TUYỆT MẬT)$`)
 
 var (
 	reUrgency = regexp.MustCompile(`(^|[^\p{L}])(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)([^\p{L}]|$)`)

@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	reVv         = regexp.MustCompile(`(?:^|\s)(?:V/v|V/V|v/v)\s*:?\s*`)
+	reVv         = regexp.MustCompile(`(?:^|\s)(?:V/v|V/V|v/v)[ \t]*:?[ \t]*`)
 	reBodyStart  = regexp.MustCompile(`^(can cu|thuc hien|kinh gui|theo |xet |nhan duoc|de |qua |tiep theo|ngay \d|trong |i\.|1\.|dieu 1)`)
 	reSentenceUp = regexp.MustCompile(`^\p{Lu}\p{Ll}`)
 )
@@ -180,7 +180,7 @@ func (p *parser) subjectVv() {
 	p.vv = true
 	at := lo + loc[1]
 	line := p.lineOf(at)
-	first := strings.TrimSpace(p.full[at : p.start[line]+len(p.lines[line])])
+	first := strings.TrimSpace(p.full[at:max(at, p.start[line]+len(p.lines[line]))])
 	parts := []string{first}
 	if len(first) > 200 { // flattened: the subject ends where "Kính gửi" begins
 		f := newFolded(first)
