@@ -2,13 +2,18 @@ package document
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
 	"lantoa/internal/vn"
 )
 
-var reInlineBullet = regexp.MustCompile(`(?:^|[;.]\s*|\s)-\s+`)
+var (
+	reInlineBullet = regexp.MustCompile(`(?:^|[;.]\s*|\s)-\s+`)
+	reNextSentence = regexp.MustCompile(`[.]\s+\p{Lu}`)
+	reRoman        = regexp.MustCompile(`^[ivx]+\.\s`)
+)
 
 // recipientsList reads "Kính gửi:" and the recipients after it.
 func (p *parser) recipientsList() {
@@ -26,7 +31,7 @@ func (p *parser) recipientsList() {
 	if strings.TrimSpace(rest) != "" {
 		if len(rest) > 200 || strings.Contains(rest, "; -") || strings.HasPrefix(rest, "-") {
 			// Flattened: "Kính gửi: - A; - B. Vừa qua, …"
-			if m := regexp.MustCompile(`[.]\s+\p{Lu}`).FindStringIndex(rest); m != nil {
+			if m := reNextSentence.FindStringIndex(rest); m != nil {
 				rest = rest[:m[0]]
 			}
 			for _, it := range reInlineBullet.Split(rest, -1) {
@@ -93,9 +98,7 @@ var (
 	reCiteDate   = regexp.MustCompile(`^\s*,?\s*(?:ban hanh\s+)?ngay\s*(\d{1,2})\s*(?:thang\s*(\d{1,2})\s*nam|[/.-]\s*(\d{1,2})\s*[/.-])\s*((?:19|20)\d\d)`)
 	reCiteIssuer = regexp.MustCompile(`^\s*,?\s*(?:cua|do)\s+`)
 	reIssuerStop = regexp.MustCompile(`\s(ve|v/v|quy dinh|huong dan|ban hanh|tai|da|nham|thuc hien|phe duyet|trien khai|theo|ngay|so|voi|cho|va cac|ket luan)\s|[,;.(:"“”*]|\n\s*\n| -\s`)
-	reIssuerList = regexp.MustCompile(`^(?:\s*,|\s+va|\s+hoac)\s+(?:` + typeAlternation() + `)(?:\s|$)`)
-	reTypeNear   = regexp.MustCompile(`(?:^|[^a-z])(` + typeAlternation() + `)\s*(?:so\s*:?\s*)?$`)
-	reTypeFar    = regexp.MustCompile(`(?:^|[^a-z])(` + typeAlternation() + `)((?:\s+[^\s;.]+){0,12}?)\s+so\s*:?\s*$`)
+	reIssuerList = regexp.MustCompile(`(?:\s*,|\s+va|\s+hoac)\s+(?:` + typeAlternation() + `)(?:\s|$)`)
 )
 
 func typeAlternation() string {
@@ -115,16 +118,25 @@ func (p *parser) citations() {
 		own = p.num.key()
 	}
 	seen := map[string]int{}
-	for _, m := range reNotation.FindAllStringSubmatchIndex(p.full[p.f.off[lo]:p.f.off[hi]], -1) {
-		base := p.f.off[lo]
+	body := p.full[:p.f.off[hi]]
+	for at := p.f.off[lo]; at < len(body); at++ {
+		// Notations start with a number: try the pattern only there.
+		if c := body[at]; c < '0' || c > '9' || at > 0 && isWordByte(body[at-1]) {
+			continue
+		}
+		m := reNotationAt.FindStringSubmatchIndex(body[at:])
+		if m == nil {
+			for at+1 < len(body) && body[at+1] >= '0' && body[at+1] <= '9' {
+				at++
+			}
+			continue
+		}
 		for k := range m {
 			if m[k] >= 0 {
-				m[k] += base
+				m[k] += at
 			}
 		}
-		if m[0] > 0 && isWordByte(p.full[m[0]-1]) {
-			continue // part of a longer token ("QH15", "10/2025")
-		}
+		at = m[1] - 1
 		n, end, ok := notationFrom(p.full, m)
 		if !ok || (p.numAt >= 0 && m[0] >= p.numAt && m[0] < p.numEnd) {
 			continue
@@ -157,11 +169,8 @@ func (p *parser) citations() {
 			if stop := reIssuerStop.FindStringIndex(p.f.fold[s:e]); stop != nil {
 				e = s + stop[0]
 			}
-			for k := s; k < e; k++ {
-				if reIssuerList.MatchString(p.f.fold[k:e]) {
-					e = k
-					break
-				}
+			if l := reIssuerList.FindStringIndex(p.f.fold[s:e]); l != nil {
+				e = s + l[0]
 			}
 			c.Issuer = strings.Join(strings.Fields(p.f.span(s, e)), " ")
 		}
@@ -189,21 +198,33 @@ func isWordByte(b byte) bool {
 }
 
 // typeBefore returns the type name written just before a notation
-// ("Hướng dẫn số", "Luật Giáo dục số", "Nghị quyết 13-NQ/TƯ").
+// ("Hướng dẫn số", "Nghị quyết 13-NQ/TƯ", "Luật Giáo dục số").
 func (p *parser) typeBefore(fi int) string {
 	win := p.f.fold[max(0, fi-160):fi]
-	if k := strings.LastIndexAny(win, ";"); k >= 0 && k < len(win)-1 {
+	if k := strings.LastIndexByte(win, ';'); k >= 0 {
 		win = win[k+1:]
 	}
-	var name string
-	if m := reTypeNear.FindStringSubmatch(win); m != nil {
-		name = m[1]
-	} else if m := reTypeFar.FindStringSubmatch(win); m != nil && !strings.Contains(m[2], " so ") {
-		name = m[1] // "Luật Giáo dục số 43/2019/QH14"
+	words := strings.Fields(win)
+	if n := len(words); n > 0 && (words[n-1] == "so" || words[n-1] == "so:") {
+		words = words[:n-1]
+	} else if n > 0 && strings.HasPrefix(words[n-1], "so") && len(words[n-1]) <= 3 {
+		words = words[:n-1]
 	}
-	name = strings.Join(strings.Fields(name), " ")
-	for _, t := range docTypes {
-		if t.Fold == name {
+	// The nearest type name, with at most twelve words of title between it
+	// and "số" and no other "số" among them.
+	for back := 0; back <= 12 && back < len(words); back++ {
+		end := len(words) - back
+		if back > 0 && (words[end] == "so" || words[end] == "so:") {
+			break
+		}
+		for _, t := range docTypes {
+			tw := strings.Fields(t.Fold)
+			if end-len(tw) < 0 || !slices.Equal(words[end-len(tw):end], tw) {
+				continue
+			}
+			if back > 0 && !(win != "" && strings.HasSuffix(strings.TrimSpace(p.f.fold[max(0, fi-160):fi]), "so")) {
+				continue // a title between needs "số" before the number
+			}
 			return t.Name
 		}
 	}
@@ -344,7 +365,7 @@ func (p *parser) sectionAssignments(from, to int) {
 		if l == "" {
 			continue
 		}
-		if f := vn.Fold(l); regexp.MustCompile(`^[ivx]+\.\s`).MatchString(f) {
+		if f := vn.Fold(l); reRoman.MatchString(f) {
 			break // the next top-level section
 		}
 		if m := reItem.FindStringSubmatch(l); m != nil && m[0] != "" && (m[1] != "" || m[2] != "" || m[3] != "") {
@@ -493,7 +514,7 @@ func (p *parser) formsAsked() {
 			prefix := reSection.FindString(f)
 			for j := i + 1; j <= last; j++ {
 				g := vn.Fold(p.lines[j])
-				if regexp.MustCompile(`^[ivx]+\.\s`).MatchString(g) || prefix != "" && reSection.FindString(g) != "" && sameLevel(prefix, reSection.FindString(g)) {
+				if reRoman.MatchString(g) || prefix != "" && reSection.FindString(g) != "" && sameLevel(prefix, reSection.FindString(g)) {
 					to = j - 1
 					break
 				}

@@ -12,6 +12,7 @@ var (
 	reAuthInner = regexp.MustCompile(`(?:^|[\s.;,])((?:TM|KT|TL|TUQ)\.\s*|(?:T/M|K/T|T/L)\s+)\p{Lu}`)
 	reSigned    = regexp.MustCompile(`(?i)^[(\[]?\s*(đã ký|đã kí|da ky|ký|signature|chữ ký|ký tên[^)\]]*|ký, ghi rõ[^)\]]*|ký và đóng dấu)\s*[)\]]?\.?$`)
 	reListItem  = regexp.MustCompile(`^[-+•]\s*`)
+	reFlatBullet = regexp.MustCompile(`(?:^|[;.]\s*)-\s+`)
 )
 
 // closing reads the end of the document: "Nơi nhận" and the signature.
@@ -36,15 +37,12 @@ func (p *parser) distribution() []string {
 	line := p.lineOf(p.nnAt)
 	first := p.full[p.nnAt : p.start[line]+len(p.lines[line])]
 	first = strings.TrimLeft(first[len(strings.SplitN(first, ":", 2)[0]):], ": ")
-	if k := strings.IndexAny(first, ":"); len(first) > 0 && strings.HasPrefix(strings.TrimSpace(p.full[p.nnAt:]), "Nơi nhận") && k < 0 {
-		_ = k
-	}
 	if len(first) > 120 || strings.Contains(first, "; -") || reAuthInner.MatchString(first) { // a flattened list: "- A; - B; - Lưu VT. TM. …"
 		if m := reAuthInner.FindStringIndex(first); m != nil {
 			first = first[:m[0]]
 		}
 		var items []string
-		for _, it := range regexp.MustCompile(`(?:^|[;.]\s*)-\s+`).Split(first, -1) {
+		for _, it := range reFlatBullet.Split(first, -1) {
 			if it = trimItem(it); it != "" {
 				items = append(items, it)
 			}
@@ -86,6 +84,9 @@ func (p *parser) distribution() []string {
 }
 
 func isSignatureLine(l string) bool {
+	if !startsUpper(l) {
+		return false
+	}
 	return reAuthority.MatchString(l) || isUpperText(l) && startsPosition(l)
 }
 
@@ -108,7 +109,8 @@ func (p *parser) signature() {
 	}
 	for i := lo; i < len(p.lines); i++ {
 		l := p.lines[i]
-		if m := reAuthInner.FindStringIndex(l); m != nil && !reAuthority.MatchString(l) && len(l) > 120 {
+		if len(l) <= 120 {
+		} else if m := reAuthInner.FindStringIndex(l); m != nil && !reAuthority.MatchString(l) {
 			// A flattened page: the signature sits inside a long line.
 			if p.inlineSignature(l[m[0]:]) {
 				p.sigLine, p.sigAt = i, p.start[i]+m[0]

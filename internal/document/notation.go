@@ -14,7 +14,12 @@ import (
 // or loses the slash ("8264 UBND-KGVX").
 const symPart = `[A-ZĐƯ][\p{L}0-9&]*`
 
-var reNotation = regexp.MustCompile(`(\d{1,6})(\s*[-/]\s*|\s+)((?:(?:19|20)\d\d\s*/\s*)?` + symPart + `(?:\s*[-/]\s*[A-ZĐƯ0-9][\p{L}0-9&]*)*)`)
+var reNotation = regexp.MustCompile(notationPattern)
+
+// reNotationAt matches a notation only where it starts.
+var reNotationAt = regexp.MustCompile(`^` + notationPattern)
+
+const notationPattern = `(\d{1,6})(\s*[-/]\s*|\s+)((?:(?:19|20)\d\d\s*/\s*)?` + symPart + `(?:\s*[-/]\s*[A-ZĐƯ0-9][\p{L}0-9&]*)*)`
 
 // notation is a parsed number and symbol.
 type notation struct {
@@ -41,8 +46,8 @@ func notationKey(s string) string {
 // parseNotation reads a notation at the start of s (after "Số:" or "số").
 // It returns the notation, the byte length consumed, and whether one was found.
 func parseNotation(s string) (notation, int, bool) {
-	m := reNotation.FindStringSubmatchIndex(s)
-	if m == nil || m[0] != 0 {
+	m := reNotationAt.FindStringSubmatchIndex(s)
+	if m == nil {
 		return notation{}, 0, false
 	}
 	return notationFrom(s, m)

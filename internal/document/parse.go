@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"lantoa/internal/vn"
 )
@@ -67,19 +68,27 @@ func (p *parser) lineOf(at int) int {
 }
 
 var (
-	reNumberLine = regexp.MustCompile(`(?:^|[^\p{L}\p{M}])(?:Số|SỐ|So|SO)\s*:?\s*`)
+	reNumberLine = regexp.MustCompile(`^(?:Số|SỐ|So|SO)\s*:?\s*`)
 	rePlaceDate  = regexp.MustCompile(`,?\s*ngay\s*(\d{1,2})\s*(?:thang\s*(\d{1,2})\s*nam\s*|[/.-]\s*(\d{1,2})\s*[/.-]\s*)((?:19|20)\d\d)`)
+	reDateAt     = regexp.MustCompile(`^ngay\s*(\d{1,2})\s*(?:thang\s*(\d{1,2})\s*nam\s*|[/.-]\s*(\d{1,2})\s*[/.-]\s*)((?:19|20)\d\d)`)
 )
 
 // header finds the number, the place and date, the issuing bodies and the family.
 func (p *parser) header() {
-	for _, m := range reNumberLine.FindAllStringIndex(p.full, -1) {
-		if n, end, ok := parseNotation(p.full[m[1]:]); ok {
-			p.num, p.numAt, p.numEnd = n, m[0], m[1]+end
+	for _, at := range indexAll(p.f.fold, "so") {
+		if at > 0 && isLetterByte(p.f.fold[at-1]) || p.full[p.f.off[at]] != 'S' {
+			continue
+		}
+		m := reNumberLine.FindStringIndex(p.full[p.f.off[at]:])
+		if m == nil || m[0] != 0 {
+			continue
+		}
+		if n, end, ok := parseNotation(p.full[p.f.off[at]+m[1]:]); ok {
+			p.num, p.numAt, p.numEnd = n, p.f.off[at], p.f.off[at]+m[1]+end
 			break
 		}
 	}
-	for _, m := range rePlaceDate.FindAllStringSubmatchIndex(p.f.fold, -1) {
+	for _, m := range placeDates(p.f.fold) {
 		if p.f.fold[m[0]] != ',' && !(m[0] > 0 && p.f.fold[m[0]-1] == ',') {
 			continue // a date in a sentence, not the header line "Place, ngày …"
 		}
@@ -113,6 +122,12 @@ func (p *parser) header() {
 // placeBefore returns the place name that ends s: capitalised words
 // ("Lai Châu", "Phan Rang-Tháp Chàm", "Thành phố Hồ Chí Minh").
 func placeBefore(s string) string {
+	if len(s) > 120 {
+		s = s[len(s)-120:]
+		for len(s) > 0 && !utf8.RuneStart(s[0]) {
+			s = s[1:]
+		}
+	}
 	words := strings.Fields(s)
 	var got []string
 	for i := len(words) - 1; i >= 0 && len(got) < 6; i-- {
@@ -314,15 +329,15 @@ func (p *parser) family() {
 	head := p.f.fold[indexFold(p.f, lo):indexFold(p.f, hi)]
 	issuer := vn.Fold(p.m.Issuer + " " + p.m.ParentIssuer + " " + p.m.Symbol)
 	switch {
-	case regexp.MustCompile(mottos[3]).MatchString(head) || strings.Contains(issuer, "tncs") || strings.Contains(issuer, "dtn"):
+	case reMottos[3].MatchString(head) || strings.Contains(issuer, "tncs") || strings.Contains(issuer, "dtn"):
 		p.m.Family = Youth
-	case regexp.MustCompile(mottos[2]).MatchString(head):
+	case reMottos[2].MatchString(head):
 		p.m.Family = Party
 	case containsAny(issuer, "lien doan lao dong", "cong doan", "ldld", "tld"):
 		p.m.Family = Union
 	case containsAny(issuer, "mat tran", "mttq", "mttw", "hoi nong dan", "hoi lien hiep phu nu", "cuu chien binh", "hoi nd", "hnd"):
 		p.m.Family = Front
-	case regexp.MustCompile(mottos[0]).MatchString(head) || regexp.MustCompile(mottos[1]).MatchString(head):
+	case reMottos[0].MatchString(head) || reMottos[1].MatchString(head):
 		p.m.Family = State
 	case p.numAt >= 0 && p.num.Sep == "-":
 		p.m.Family = Party
@@ -350,6 +365,9 @@ func (p *parser) marks() {
 	lo := p.headAt
 	hi := min(len(p.full), max(p.dateEnd, p.numEnd, lo)+300)
 	for _, l := range p.lines[p.lineOf(lo):min(len(p.lines), p.lineOf(hi)+1)] {
+		if !strings.Contains(l, "KHẨN") && !strings.Contains(l, "TỐC") && !strings.Contains(l, "MẬT") {
+			continue
+		}
 		if p.m.Urgency == "" {
 			if m := reUrgency.FindStringSubmatch(l); m != nil && len([]rune(strings.TrimSpace(l))) < 40 {
 				p.m.Urgency = map[string]string{"HỎA TỐC": "Hỏa tốc", "HOẢ TỐC": "Hỏa tốc", "THƯỢNG KHẨN": "Thượng khẩn", "KHẨN": "Khẩn"}[m[2]]
@@ -392,3 +410,49 @@ func isoDate(y, m, d int) (string, bool) {
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
 }
+
+// placeDates finds "ngày D tháng M năm Y" (or D/M/Y) in folded text, with
+// the comma before it when there is one, as rePlaceDate submatch indexes.
+// It looks for the word first: a regular expression without a literal
+// prefix would be tried at every byte.
+func placeDates(fold string) [][]int {
+	var out [][]int
+	for _, at := range indexAll(fold, "ngay") {
+		m := reDateAt.FindStringSubmatchIndex(fold[at:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += at
+			}
+		}
+		start := at
+		for start > 0 && (fold[start-1] == ' ' || fold[start-1] == '\n') {
+			start--
+		}
+		if start > 0 && fold[start-1] == ',' {
+			start--
+		} else {
+			start = at
+		}
+		m[0] = start
+		out = append(out, m)
+	}
+	return out
+}
+
+// indexAll returns the offsets of every occurrence of sub in s.
+func indexAll(s, sub string) []int {
+	var out []int
+	for from := 0; ; {
+		k := strings.Index(s[from:], sub)
+		if k < 0 {
+			return out
+		}
+		out = append(out, from+k)
+		from += k + len(sub)
+	}
+}
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }

@@ -6,8 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"lantoa/internal/vn"
 )
 
@@ -15,7 +13,6 @@ var (
 	reBookmark   = regexp.MustCompile(`\[bookmark:[^\]]*\]`)
 	reHTMLBreak  = regexp.MustCompile(`(?i)<br\s*/?>|</?p>`)
 	reHTMLTag    = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?>`)
-	reRule       = regexp.MustCompile(`-{3,}|_{3,}|={3,}`)
 	reStarRule   = regexp.MustCompile(`(\p{Lu})\*{3,}(\p{Lu})|^\s*(?:\*\s*){3,}$`)
 	reLoneMarks  = regexp.MustCompile(`(^|[\s(])\p{M}+`)
 	rePageNumber = regexp.MustCompile(`^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*-)?\s*$`)
@@ -29,13 +26,26 @@ func clean(text string) []string {
 	text = vn.NFC(strings.ToValidUTF8(text, "\uFFFD"))
 	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u2007", " ", "\u202f", " ",
 		"\u200b", "", "\ufeff", "", "\t", " ", "\u2013", "-", "\u2014", "-", "\u2010", "-", "\u2011", "-").Replace(text)
-	text = reBookmark.ReplaceAllString(text, "")
-	text = reHTMLBreak.ReplaceAllString(text, "\n")
-	text = reHTMLTag.ReplaceAllString(text, "")
-	text = reStarRule.ReplaceAllString(text, "$1\n$2")
-	text = strings.ReplaceAll(text, "**", "")
-	text = reRule.ReplaceAllString(text, "\n")
-	text = reLoneMarks.ReplaceAllString(text, "$1")
+	// Each repair runs only where its trigger occurs: most texts need few.
+	if strings.Contains(text, "[bookmark:") {
+		text = reBookmark.ReplaceAllString(text, "")
+	}
+	if strings.Contains(text, "<") {
+		text = reHTMLBreak.ReplaceAllString(text, "\n")
+		text = reHTMLTag.ReplaceAllString(text, "")
+	}
+	if strings.Contains(text, "***") {
+		text = reStarRule.ReplaceAllString(text, "$1\n$2")
+	}
+	if strings.Contains(text, "**") {
+		text = strings.ReplaceAll(text, "**", "")
+	}
+	if strings.Contains(text, "---") || strings.Contains(text, "___") || strings.Contains(text, "===") {
+		text = breakRules(text)
+	}
+	if hasCombining(text) {
+		text = reLoneMarks.ReplaceAllString(text, "$1")
+	}
 	lines := strings.Split(text, "\n")
 	out := lines[:0]
 	for i, l := range lines {
@@ -44,7 +54,7 @@ func clean(text string) []string {
 			l = ""
 		}
 		// A page number between two lines of running text is noise.
-		if rePageNumber.MatchString(l) && i > 0 && i+1 < len(lines) && strings.TrimSpace(lines[i-1]) != "" && strings.TrimSpace(lines[i+1]) != "" {
+		if len(l) <= 14 && rePageNumber.MatchString(l) && i > 0 && i+1 < len(lines) && strings.TrimSpace(lines[i-1]) != "" && strings.TrimSpace(lines[i+1]) != "" {
 			continue
 		}
 		out = append(out, l)
@@ -84,22 +94,13 @@ func newFolded(s string) folded {
 // span returns the original text of the folded byte range [i, j).
 func (f folded) span(i, j int) string { return f.orig[f.off[i]:f.off[j]] }
 
+// foldRune is vn.FoldRune keeping one rune for one: a combining mark
+// left alone by a converter becomes a space.
 func foldRune(r rune) rune {
-	if r < utf8.RuneSelf {
-		return unicode.ToLower(r)
+	if f := vn.FoldRune(r); f >= 0 {
+		return f
 	}
-	switch r {
-	case 'đ', 'Đ':
-		return 'd'
-	}
-	var buf [utf8.UTFMax]byte
-	n := utf8.EncodeRune(buf[:], r)
-	d := norm.NFD.Bytes(buf[:n])
-	base, _ := utf8.DecodeRune(d)
-	if unicode.Is(unicode.Mn, r) {
-		return ' '
-	}
-	return unicode.ToLower(base)
+	return ' '
 }
 
 // flatten joins lines into one line of text with single spaces.
@@ -141,4 +142,39 @@ func trimItem(s string) string {
 	s = strings.TrimRight(s, " ;,.:")
 	s = strings.TrimSuffix(s, "./")
 	return strings.TrimSpace(s)
+}
+
+// hasCombining reports whether s holds a combining diacritic (U+0300–U+036F).
+func hasCombining(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xCC || s[i] == 0xCD && s[i+1] < 0xB0 {
+			return true
+		}
+	}
+	return false
+}
+
+// breakRules turns rules drawn with three or more -, _ or = into line breaks.
+func breakRules(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == '-' || c == '_' || c == '=' {
+			j := i
+			for j < len(s) && s[j] == c {
+				j++
+			}
+			if j-i >= 3 {
+				b.WriteByte('\n')
+			} else {
+				b.WriteString(s[i:j])
+			}
+			i = j
+			continue
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String()
 }

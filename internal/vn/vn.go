@@ -28,22 +28,48 @@ func NFC(s string) string {
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			b.WriteByte('d')
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b.WriteByte(byte(r))
-		default:
-			b.WriteRune(unicode.ToLower(r))
+	for _, r := range s {
+		if f := FoldRune(r); f >= 0 {
+			b.WriteRune(f)
 		}
 	}
 	return b.String()
+}
+
+// FoldRune returns the folded form of one rune, or -1 for a combining mark,
+// which folding drops. Letters of Vietnamese come from a table built once.
+func FoldRune(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case r < rune(len(foldTable)):
+		return foldTable[r]
+	}
+	return foldSlow(r)
+}
+
+// foldTable covers Latin-1, Latin Extended and Latin Extended Additional,
+// where every letter of Vietnamese lives, and the combining marks.
+var foldTable = func() (t [0x1F00]rune) {
+	for r := range t {
+		t[r] = foldSlow(rune(r))
+	}
+	return t
+}()
+
+func foldSlow(r rune) rune {
+	if unicode.Is(unicode.Mn, r) {
+		return -1
+	}
+	if r == 'đ' || r == 'Đ' {
+		return 'd'
+	}
+	d := norm.NFD.String(string(r))
+	base, _ := utf8.DecodeRuneInString(d)
+	return unicode.ToLower(base)
 }
 
 // tone marks as combining characters (NFD).
