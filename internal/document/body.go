@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"lantoa/internal/vn"
 )
@@ -522,13 +523,17 @@ func (p *parser) formsAsked() {
 			break
 		}
 	}
-	if !containsAny(p.f.fold[indexFold(p.f, p.bodyAt):indexFold(p.f, p.bodyEnd)], "tuyen truyen", "pho bien", "quan triet", "thong tin") {
+	lo, hi := indexFold(p.f, p.start[from]), indexFold(p.f, min(p.bodyEnd, p.start[min(to+1, len(p.lines)-1)]))
+	if to+1 >= len(p.lines) {
+		hi = indexFold(p.f, p.bodyEnd)
+	}
+	if hi <= lo || !containsAny(p.f.fold[indexFold(p.f, p.bodyAt):indexFold(p.f, p.bodyEnd)], "tuyen truyen", "pho bien", "quan triet", "thong tin") {
 		return // not about dissemination: office names alone ask for no form
 	}
-	text := " " + vn.Fold(reOrgName.ReplaceAllString(flatten(p.lines[from:min(to+1, len(p.lines))]), " ")) + " "
+	section := p.f.fold[lo:hi]
 	for _, fm := range forms {
 		for _, w := range fm.Words {
-			if strings.Contains(text, w) {
+			if p.asksFor(section, lo, w) {
 				p.m.Forms = append(p.m.Forms, fm.Code)
 				break
 			}
@@ -536,9 +541,28 @@ func (p *parser) formsAsked() {
 	}
 }
 
-// reOrgName matches the names of offices, whose words ("Đài Phát thanh -
-// Truyền hình", "Sở Văn hóa, Thể thao và Du lịch") are not forms asked for.
-var reOrgName = regexp.MustCompile(`(?:Sở|Đài|Phòng|Trung tâm|Ban|Hội|Chi hội|Bộ|Cục|Vụ|Báo|Cổng)\s+(?:\p{Lu}\p{L}*(?:\s+\p{Ll}+)?(?:\s*,\s*|\s*-\s*|\s+và\s+|\s+|$))+`)
+// asksFor reports whether a form's words occur in the section as words of
+// the text, not inside an office's name ("Đài Phát thanh - Truyền hình",
+// "Sở Văn hóa, Thể thao"): such names capitalise words that running text
+// writes in lower case, except at the start of a sentence or item.
+func (p *parser) asksFor(section string, base int, w string) bool {
+	for _, k := range indexAll(section, w) {
+		at := base + k
+		if at > 0 && isLetterByte(p.f.fold[at-1]) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(p.f.orig[p.f.off[at]:])
+		if !unicode.IsUpper(r) {
+			return true
+		}
+		before := strings.TrimRight(p.f.orig[max(0, p.f.off[at]-3):p.f.off[at]], " ")
+		if before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, "-") || strings.HasSuffix(before, ".") ||
+			strings.HasSuffix(before, ":") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, "(") {
+			return true
+		}
+	}
+	return false
+}
 
 // sameLevel reports whether two heading numbers ("2." and "3.") are siblings.
 func sameLevel(a, b string) bool {

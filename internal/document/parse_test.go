@@ -2,6 +2,8 @@ package document
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -299,5 +301,29 @@ func BenchmarkParse(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Parse(text)
+	}
+}
+
+// BenchmarkParseCorpus reads the real documents of ../shared when present.
+func BenchmarkParseCorpus(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "*", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("../shared không có")
+	}
+	var texts []string
+	size := 0
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+		size += len(t)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, t := range texts {
+			Parse(t)
+		}
 	}
 }
