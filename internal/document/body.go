@@ -125,7 +125,10 @@ func (p *parser) citations() {
 		if c := body[at]; c < '0' || c > '9' || at > 0 && isWordByte(body[at-1]) {
 			continue
 		}
-		m := reNotationAt.FindStringSubmatchIndex(body[at:])
+		var m []int
+		if mayStartNotation(body, at) {
+			m = reNotationAt.FindStringSubmatchIndex(body[at:])
+		}
 		if m == nil {
 			for at+1 < len(body) && body[at+1] >= '0' && body[at+1] <= '9' {
 				at++
@@ -335,7 +338,10 @@ func (p *parser) assignments() {
 	first, last := p.lineOf(p.bodyAt), p.lineOf(max(p.bodyEnd-1, 0))
 	sec := -1
 	for i := first; i <= last && i < len(p.lines); i++ {
-		f := vn.Fold(p.lines[i])
+		f := p.foldedLine(i)
+		if !strings.Contains(f, "thuc hien") {
+			continue
+		}
 		rest := reSection.ReplaceAllString(f, "")
 		if strings.HasPrefix(rest, "to chuc thuc hien") || strings.HasPrefix(rest, "trach nhiem thuc hien") || strings.HasPrefix(rest, "phan cong thuc hien") {
 			sec = i
@@ -508,13 +514,16 @@ func (p *parser) formsAsked() {
 	first, last := p.lineOf(p.bodyAt), p.lineOf(max(p.bodyEnd-1, 0))
 	from, to := first, last
 	for i := first; i <= last && i < len(p.lines); i++ {
-		f := vn.Fold(p.lines[i])
+		f := p.foldedLine(i)
+		if !strings.Contains(f, "hinh thuc") {
+			continue
+		}
 		rest := reSection.ReplaceAllString(f, "")
 		if rest != f && strings.HasPrefix(rest, "hinh thuc") || strings.HasPrefix(f, "hinh thuc tuyen truyen") {
 			from, to = i, last
 			prefix := reSection.FindString(f)
 			for j := i + 1; j <= last; j++ {
-				g := vn.Fold(p.lines[j])
+				g := p.foldedLine(j)
 				if reRoman.MatchString(g) || prefix != "" && reSection.FindString(g) != "" && sameLevel(prefix, reSection.FindString(g)) {
 					to = j - 1
 					break
@@ -590,4 +599,21 @@ func (p *parser) warn() {
 		w = append(w, "không thấy người ký")
 	}
 	p.m.Warnings = append(w, p.m.Warnings...)
+}
+
+// mayStartNotation is a cheap test before the notation pattern: after the
+// digits come a separator or a capital, as in "71-HD", "12/UBND", "84 QĐ".
+func mayStartNotation(s string, at int) bool {
+	i := at
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i >= len(s) {
+		return false
+	}
+	c := s[i]
+	return c == '-' || c == '/' || c >= 'A' && c <= 'Z' || c >= 0xC3 // Đ, Ư and other capitals start with 0xC3–0xC6
 }

@@ -62,6 +62,11 @@ func newParser(text string) *parser {
 	return p
 }
 
+// foldedLine returns the folded form of line i.
+func (p *parser) foldedLine(i int) string {
+	return p.f.fold[indexFold(p.f, p.start[i]):indexFold(p.f, p.start[i]+len(p.lines[i]))]
+}
+
 // lineOf returns the index of the line holding byte offset at of full.
 func (p *parser) lineOf(at int) int {
 	return sort.Search(len(p.start), func(i int) bool { return p.start[i] > at }) - 1

@@ -97,7 +97,7 @@ func ExtractBytes(ctx context.Context, name string, data []byte, lim Limits) (Re
 		res.Text, res.Encoding, err = textenc.Decode(data)
 	default:
 		return Result{}, problem.Errorf(problem.Unsupported,
-			"không nhận ra định dạng tệp %q: chỉ đọc được .txt, .docx, .pdf, .doc, .odt", filepath.Base(name))
+			"tệp %q không đúng định dạng %s như tên của nó (tệp hỏng hoặc đã bị đổi tên)", filepath.Base(name), strings.TrimPrefix(string(format), "corrupt"))
 	}
 	if err != nil {
 		return Result{}, err
@@ -130,7 +130,7 @@ func sniff(name string, data []byte) Format {
 		return DOCX
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		return DOC
-	case ext == ".docx" || ext == ".odt" || ext == ".doc":
+	case ext == ".docx" || ext == ".odt" || ext == ".doc" || ext == ".pdf":
 		// Named as an office file but not one: say so rather than read junk as text.
 		return Format("corrupt" + ext)
 	}
