@@ -57,7 +57,7 @@ func (p *parser) recipientsList() {
 			continue
 		}
 		last := len(items) - 1
-		if last >= 0 && unicode.IsLower([]rune(l)[0]) && !strings.HasSuffix(strings.TrimSpace(p.lines[i-1]), ";") {
+		if last >= 0 && unicode.IsLower([]rune(l)[0]) && !strings.HasSuffix(strings.TrimSpace(p.lines[i-1]), ";") && len(items[last]) < 500 {
 			items[last] = trimItem(items[last] + " " + l)
 			continue
 		}
@@ -365,6 +365,7 @@ func (p *parser) sectionAssignments(from, to int) {
 	type item struct {
 		marker string
 		text   string
+		more   []string // continuation lines, joined at the end
 	}
 	var items []item
 	for i := from; i <= to && i < len(p.lines); i++ {
@@ -380,7 +381,12 @@ func (p *parser) sectionAssignments(from, to int) {
 			continue
 		}
 		if len(items) > 0 {
-			items[len(items)-1].text += " " + l
+			items[len(items)-1].more = append(items[len(items)-1].more, l)
+		}
+	}
+	for k := range items {
+		if len(items[k].more) > 0 {
+			items[k].text += " " + strings.Join(items[k].more, " ")
 		}
 	}
 	for k, it := range items {

@@ -69,7 +69,7 @@ func (p *parser) distribution() []string {
 			continue
 		}
 		bullet := reListItem.MatchString(l)
-		if !bullet && (blank || closed || len(items) == 0 || isSignatureLine(l)) {
+		if !bullet && (blank || closed || len(items) == 0 || isSignatureLine(l) || len(items[len(items)-1]) > 500) {
 			break
 		}
 		if bullet {
