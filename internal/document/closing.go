@@ -8,10 +8,10 @@ import (
 )
 
 var (
-	reAuthority = regexp.MustCompile(`^(?:TM|KT|TL|TUQ|Q|TM\.|T\.M)\s*\.\s*\S|^(?:T/M|K/T|T/L|T/UQ)\s*\S`)
-	reAuthInner = regexp.MustCompile(`(?:^|[\s.;,])((?:TM|KT|TL|TUQ)\.\s*|(?:T/M|K/T|T/L)\s+)\p{Lu}`)
-	reSigned    = regexp.MustCompile(`(?i)^[(\[]?\s*(đã ký|đã kí|da ky|ký|signature|chữ ký|ký tên[^)\]]*|ký, ghi rõ[^)\]]*|ký và đóng dấu)\s*[)\]]?\.?$`)
-	reListItem  = regexp.MustCompile(`^[-+•]\s*`)
+	reAuthority  = regexp.MustCompile(`^(?:TM|KT|TL|TUQ|Q|TM\.|T\.M)\s*\.\s*\S|^(?:T/M|K/T|T/L|T/UQ)\s*\S`)
+	reAuthInner  = regexp.MustCompile(`(?:^|[\s.;,])((?:TM|KT|TL|TUQ)\.\s*|(?:T/M|K/T|T/L)\s+)\p{Lu}`)
+	reSigned     = regexp.MustCompile(`(?i)^[(\[]?\s*(đã ký|đã kí|da ky|ký|signature|chữ ký|ký tên[^)\]]*|ký, ghi rõ[^)\]]*|ký và đóng dấu)\s*[)\]]?\.?$`)
+	reListItem   = regexp.MustCompile(`^[-+•]\s*`)
 	reFlatBullet = regexp.MustCompile(`(?:^|[;.]\s*)-\s+`)
 )
 

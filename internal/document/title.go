@@ -112,7 +112,7 @@ func titleAt(s string, at int) (string, int) {
 func (p *parser) subjectAfterTitle(at, end int) {
 	p.titleLine = p.lineOf(at)
 	line := p.lineOf(end)
-	rest := strings.TrimSpace(p.full[end:p.start[line]+len(p.lines[line])])
+	rest := strings.TrimSpace(p.full[end : p.start[line]+len(p.lines[line])])
 	var parts []string
 	inline := false
 	i := line + 1
