@@ -50,7 +50,7 @@ func (p *parser) distribution() []string {
 		return items
 	}
 	var items []string
-	blank, closed := false, false
+	blank, closed, plain := false, false, false
 	add := func(s string) {
 		if s = trimItem(s); s != "" {
 			items = append(items, s)
@@ -68,7 +68,13 @@ func (p *parser) distribution() []string {
 			blank = true
 			continue
 		}
-		bullet := reListItem.MatchString(l)
+		bullet := reListItem.MatchString(l) || plain
+		if !bullet && len(items) == 0 && !isSignatureLine(l) && len(l) < 100 {
+			bullet, plain = true, true // a list written without dashes: one item a line
+		}
+		if plain && (blank && isSignatureLine(l) || isSignatureLine(l)) {
+			break
+		}
 		if !bullet && (blank || closed || len(items) == 0 || isSignatureLine(l) || len(items[len(items)-1]) > 500) {
 			break
 		}

@@ -327,3 +327,18 @@ func BenchmarkParseCorpus(b *testing.B) {
 		}
 	}
 }
+
+func TestParseListsWithoutDashes(t *testing.T) {
+	text := strings.Replace(stateLetter, "Nơi nhận:\n- Như trên;\n- Lưu: VT, VX.", "Nơi nhận:\nNhư trên;\nLưu: VT, VX.", 1)
+	m := Parse(text)
+	if want := []string{"Như trên", "Lưu: VT, VX"}; !reflect.DeepEqual(m.Distribution, want) {
+		t.Errorf("distribution = %q, want %q", m.Distribution, want)
+	}
+	if m.SignerName != "Trần Thị Hoa" {
+		t.Errorf("signer = %q", m.SignerName)
+	}
+	party := strings.Replace(stateLetter, "V/v khẩn trương", "về việc khẩn trương", 1)
+	if m := Parse(party); m.Subject != "khẩn trương tổ chức tuyên truyền về đối ngoại nhân dân" || m.DocType != "Công văn" {
+		t.Errorf("'về việc' subject = %q (%q)", m.Subject, m.DocType)
+	}
+}

@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	reVv         = regexp.MustCompile(`(?:^|\s)(?:V/v|V/V|v/v)[ \t]*:?[ \t]*`)
+	reVv         = regexp.MustCompile(`(?:^|\s)(?:V/v|V/V|v/v|(?m:^)[Vv]ề việc)[ \t]*:?[ \t]*`)
 	reBodyStart  = regexp.MustCompile(`^(can cu|thuc hien|kinh gui|theo |xet |nhan duoc|de |qua |tiep theo|ngay \d|trong |i\.|1\.|dieu 1)`)
 	reSentenceUp = regexp.MustCompile(`^\p{Lu}\p{Ll}`)
 )
