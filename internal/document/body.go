@@ -3,6 +3,7 @@ package document
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -244,13 +245,17 @@ var reSentenceEnd = regexp.MustCompile(`\.\s|\n\s*\n|\n\s*[-+]|[;:]\s*[-+]\s|[.;
 // relationAt reads how the sentence holding a citation refers to it: the
 // lead words of a "Căn cứ …; …; …" list hold for every item of it.
 func (p *parser) relationAt(fi int) Relation {
-	win := p.f.fold[max(0, fi-600):fi]
-	sentence := win
-	if ends := reSentenceEnd.FindAllStringIndex(win, -1); len(ends) > 0 {
-		last := ends[len(ends)-1]
-		sentence = win[last[1]:]
-		if k := strings.LastIndex(win[last[0]:last[1]], "- "); k >= 0 && last[1]-last[0] > 3 && win[last[1]-1] != ' ' {
-			sentence = win[last[0]+k+2:] // " - Căn cứ …": keep the lead words
+	if p.sentenceEnds == nil {
+		p.sentenceEnds = reSentenceEnd.FindAllStringIndex(p.f.fold, -1)
+	}
+	start := max(0, fi-600)
+	sentence := p.f.fold[start:fi]
+	k := sort.Search(len(p.sentenceEnds), func(i int) bool { return p.sentenceEnds[i][1] > fi }) - 1
+	if k >= 0 && p.sentenceEnds[k][1] >= start {
+		last := p.sentenceEnds[k]
+		sentence = p.f.fold[last[1]:fi]
+		if j := strings.LastIndex(p.f.fold[last[0]:last[1]], "- "); j >= 0 && last[1]-last[0] > 3 && p.f.fold[last[1]-1] != ' ' {
+			sentence = p.f.fold[last[0]+j+2 : fi] // " - Căn cứ …": keep the lead words
 		}
 	}
 	clause := sentence

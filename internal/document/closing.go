@@ -3,6 +3,7 @@ package document
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"lantoa/internal/vn"
 )
@@ -124,7 +125,7 @@ func (p *parser) signature() {
 			}
 			continue
 		}
-		if !isSignatureLine(l) || len([]rune(l)) > 90 {
+		if len(l) > 200 || !isSignatureLine(l) || utf8.RuneCountInString(l) > 90 {
 			continue
 		}
 		if caps, name, ok := p.signatureAt(i); ok {

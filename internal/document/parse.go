@@ -32,18 +32,19 @@ type parser struct {
 	f     folded
 
 	num                 notation
-	numAt, numEnd       int  // byte range of the document's own "Số …" in full (-1 when absent)
-	dateAt, dateEnd     int  // byte range of "Place, ngày … năm …"
-	headAt              int  // where the document starts (after any web page chrome)
-	titleLine, subjLine int  // line of the type name and the line after the subject
-	bodyAt, bodyEnd     int  // byte range of the body
-	kgAt                int  // "Kính gửi"
-	nnAt                int  // "Nơi nhận"
-	sigLine             int  // line of the signing authority
-	sigAt               int  // byte offset of the signing authority
-	kgEnd               int  // the line after the recipients
-	kgEndAt             int  // byte offset where the recipients end
-	vv                  bool // a "V/v" line was seen
+	numAt, numEnd       int // byte range of the document's own "Số …" in full (-1 when absent)
+	dateAt, dateEnd     int // byte range of "Place, ngày … năm …"
+	headAt              int // where the document starts (after any web page chrome)
+	titleLine, subjLine int // line of the type name and the line after the subject
+	bodyAt, bodyEnd     int // byte range of the body
+	kgAt                int // "Kính gửi"
+	nnAt                int // "Nơi nhận"
+	sigLine             int // line of the signing authority
+	sigAt               int // byte offset of the signing authority
+	kgEnd               int // the line after the recipients
+	kgEndAt             int // byte offset where the recipients end
+	vv                  bool
+	sentenceEnds        [][]int // sentence boundaries in the folded text, found once // a "V/v" line was seen
 }
 
 func newParser(text string) *parser {

@@ -18,14 +18,17 @@ var (
 	rePageNumber = regexp.MustCompile(`^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*-)?\s*$`)
 )
 
+// oddSpaces maps line ends, spaces and dashes to their plain forms.
+var oddSpaces = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u2007", " ", "\u202f", " ",
+	"\u200b", "", "\ufeff", "", "\t", " ", "\u2013", "-", "\u2014", "-", "\u2010", "-", "\u2011", "-")
+
 // clean repairs what converters leave in the text of real documents and
 // returns it as lines: markup (HTML breaks, Markdown emphasis, table pipes,
 // "[bookmark: …]"), rules of dashes or stars, tone marks left floating
 // by PDF text layers, page numbers alone on a line, odd spaces.
 func clean(text string) []string {
 	text = vn.NFC(strings.ToValidUTF8(text, "\uFFFD"))
-	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u2007", " ", "\u202f", " ",
-		"\u200b", "", "\ufeff", "", "\t", " ", "\u2013", "-", "\u2014", "-", "\u2010", "-", "\u2011", "-").Replace(text)
+	text = oddSpaces.Replace(text)
 	// Each repair runs only where its trigger occurs: most texts need few.
 	if strings.Contains(text, "[bookmark:") {
 		text = reBookmark.ReplaceAllString(text, "")
