@@ -177,6 +177,16 @@ func (p *parser) citations() {
 			if l := reIssuerList.FindStringIndex(p.f.fold[s:e]); l != nil {
 				e = s + l[0]
 			}
+			// A wrapped issuer goes on; a header line after it does not.
+			for k := s; k < e; k++ {
+				if p.f.fold[k] == '\n' {
+					line := p.lineOf(p.f.off[k] + 1)
+					if line >= 0 && (isUpperText(p.lines[line]) || strings.HasPrefix(p.foldedLine(line), "doc lap")) {
+						e = k
+						break
+					}
+				}
+			}
 			c.Issuer = strings.Join(strings.Fields(p.f.span(s, e)), " ")
 		}
 		c.Relation = p.relationAt(fi)
@@ -561,6 +571,9 @@ func (p *parser) formsAsked() {
 	}
 }
 
+// brands are names of channels, capitalised wherever they are written.
+var brands = map[string]bool{"facebook": true, "zalo": true, "fanpage": true, "youtube": true, "tiktok": true, "mocha": true, "website": true}
+
 // asksFor reports whether a form's words occur in the section as words of
 // the text, not inside an office's name ("Đài Phát thanh - Truyền hình",
 // "Sở Văn hóa, Thể thao"): such names capitalise words that running text
@@ -572,12 +585,24 @@ func (p *parser) asksFor(section string, base int, w string) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(p.f.orig[p.f.off[at]:])
-		if !unicode.IsUpper(r) {
+		if !unicode.IsUpper(r) || brands[w] {
 			return true
 		}
 		before := strings.TrimRight(p.f.orig[max(0, p.f.off[at]-3):p.f.off[at]], " ")
 		if before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, "-") || strings.HasSuffix(before, ".") ||
 			strings.HasSuffix(before, ":") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, "(") {
+			return true
+		}
+		// Inside a proper name the words before are capitalised too.
+		prev := strings.Fields(p.f.orig[max(0, p.f.off[at]-40):p.f.off[at]])
+		if len(prev) > 2 {
+			prev = prev[len(prev)-2:]
+		}
+		named := false
+		for _, w := range prev {
+			named = named || startsUpper(w)
+		}
+		if !named {
 			return true
 		}
 	}
