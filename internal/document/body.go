@@ -250,13 +250,61 @@ func (p *parser) typeBefore(fi int) string {
 // so a document cited twice keeps the strongest.
 var relationRank = map[Relation]int{Refers: 0, Implements: 1, BasedOn: 2, Replaces: 3, Repeals: 4}
 
-var reSentenceEnd = regexp.MustCompile(`\.\s|\n\s*\n|\n\s*[-+]|[;:]\s*[-+]\s|[.;:]\s*\n|\s-\s+(?:can cu|thuc hien|xet|trien khai|bai bo)`)
+// sentenceEnds finds where sentences and list items end in folded text:
+// ". ", a blank line, a new "-" item, "; -", a line ending in . ; or :, and
+// " - " before the lead words of a clause ("… - Căn cứ"). Each is a byte
+// range; the next sentence starts where it ends.
+func sentenceEnds(s string) [][]int {
+	var out [][]int
+	space := func(j int) (int, int) { // end of the white space at j, and how many line breaks it holds
+		n := 0
+		for j < len(s) && (s[j] == ' ' || s[j] == '\n') {
+			if s[j] == '\n' {
+				n++
+			}
+			j++
+		}
+		return j, n
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '.', ';', ':':
+			j, n := space(i + 1)
+			switch {
+			case j == i+1:
+			case j < len(s) && (s[j] == '-' || s[j] == '+') && c != '.':
+				out = append(out, []int{i, min(j+1, len(s))})
+			case c == '.' || n > 0:
+				out = append(out, []int{i, j})
+			}
+		case '\n':
+			j, n := space(i + 1)
+			switch {
+			case n > 0:
+				out = append(out, []int{i, j})
+			case j < len(s) && (s[j] == '-' || s[j] == '+'):
+				out = append(out, []int{i, j + 1})
+			}
+		case '-':
+			if i > 0 && s[i-1] == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+				j, _ := space(i + 1)
+				for _, lead := range []string{"can cu", "thuc hien", "xet", "trien khai", "bai bo"} {
+					if strings.HasPrefix(s[j:], lead) {
+						out = append(out, []int{i - 1, j})
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
+}
 
 // relationAt reads how the sentence holding a citation refers to it: the
 // lead words of a "Căn cứ …; …; …" list hold for every item of it.
 func (p *parser) relationAt(fi int) Relation {
 	if p.sentenceEnds == nil {
-		p.sentenceEnds = reSentenceEnd.FindAllStringIndex(p.f.fold, -1)
+		p.sentenceEnds = sentenceEnds(p.f.fold)
 	}
 	start := max(0, fi-600)
 	sentence := p.f.fold[start:fi]
