@@ -91,10 +91,10 @@ func (p *parser) distribution() []string {
 }
 
 func isSignatureLine(l string) bool {
-	if !startsUpper(l) {
+	if l == "" || !startsUpper(l) {
 		return false
 	}
-	return reAuthority.MatchString(l) || isUpperText(l) && startsPosition(l)
+	return strings.IndexByte("TKQ", l[0]) >= 0 && reAuthority.MatchString(l) || isUpperText(l) && startsPosition(l)
 }
 
 func startsPosition(s string) bool {

@@ -13,7 +13,6 @@ var (
 	reBookmark   = regexp.MustCompile(`\[bookmark:[^\]]*\]`)
 	reHTMLBreak  = regexp.MustCompile(`(?i)<br\s*/?>|</?p>`)
 	reHTMLTag    = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?>`)
-	reStarRule   = regexp.MustCompile(`(\p{Lu})\*{3,}(\p{Lu})|^\s*(?:\*\s*){3,}$`)
 	reLoneMarks  = regexp.MustCompile(`(^|[\s(])\p{M}+`)
 	rePageNumber = regexp.MustCompile(`^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*-)?\s*$`)
 )
@@ -34,11 +33,13 @@ func clean(text string) []string {
 		text = reBookmark.ReplaceAllString(text, "")
 	}
 	if strings.Contains(text, "<") {
-		text = reHTMLBreak.ReplaceAllString(text, "\n")
+		if strings.Contains(text, "<br") || strings.Contains(text, "<BR") || strings.Contains(text, "<p") || strings.Contains(text, "</p") {
+			text = reHTMLBreak.ReplaceAllString(text, "\n")
+		}
 		text = reHTMLTag.ReplaceAllString(text, "")
 	}
 	if strings.Contains(text, "***") {
-		text = reStarRule.ReplaceAllString(text, "$1\n$2")
+		text = breakStarRules(text)
 	}
 	if strings.Contains(text, "**") {
 		text = strings.ReplaceAll(text, "**", "")
@@ -178,6 +179,33 @@ func breakRules(s string) string {
 		}
 		b.WriteByte(c)
 		i++
+	}
+	return b.String()
+}
+
+// breakStarRules turns a rule of stars glued between two capitals
+// ("TRUNG ƯƠNG***Số") into a line break; stars around words are emphasis.
+func breakStarRules(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if s[i] != '*' {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == '*' {
+			j++
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[j:])
+		if j-i >= 3 && unicode.IsUpper(before) && unicode.IsUpper(after) {
+			b.WriteByte('\n')
+		} else {
+			b.WriteString(s[i:j])
+		}
+		i = j
 	}
 	return b.String()
 }
