@@ -116,7 +116,7 @@ func (p *parser) signature() {
 	}
 	for i := lo; i < len(p.lines); i++ {
 		l := p.lines[i]
-		if len(l) <= 120 {
+		if len(l) <= 120 || !containsAny(l, "TM.", "KT.", "TL.", "TUQ.", "T/M", "K/T", "T/L") {
 		} else if m := reAuthInner.FindStringIndex(l); m != nil && !reAuthority.MatchString(l) {
 			// A flattened page: the signature sits inside a long line.
 			if p.inlineSignature(l[m[0]:]) {

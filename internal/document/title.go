@@ -64,6 +64,15 @@ func (p *parser) findTitle(from int) (at, end int, name string) {
 	return 0, 0, ""
 }
 
+// compactTypes are the folded type names without spaces, in docTypes order.
+var compactTypes = func() []string {
+	out := make([]string, len(docTypes))
+	for k, t := range docTypes {
+		out[k] = strings.ReplaceAll(t.Fold, " ", "")
+	}
+	return out
+}()
+
 // titleAt matches a type name in capitals at byte at, letting spaces and one
 // line break fall anywhere inside it ("K ÉT LUẬN", "NGHỊ\nQUYẾT").
 func titleAt(s string, at int) (string, int) {
@@ -94,8 +103,8 @@ func titleAt(s string, at int) (string, int) {
 		}
 	}
 	compact := string(letters)
-	for _, t := range docTypes {
-		want := strings.ReplaceAll(t.Fold, " ", "")
+	for k, t := range docTypes {
+		want := compactTypes[k]
 		if strings.HasPrefix(compact, want) {
 			end := ends[len([]rune(want))-1]
 			// A longer capital word ("CÔNG VĂN" inside "CÔNG VĂNPHÒNG") is not a title.
