@@ -186,35 +186,48 @@ func (p *parser) inlineSignature(s string) bool {
 	return true
 }
 
-// groupCapacity turns capacity lines into the authority line and the
-// position line: "K/T CHÁNH" + "VĂN PHÒNG" + "PHÓ CHÁNH VĂN PHÒNG" gives
-// ["K/T CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"].
+// groupCapacity turns capacity lines into authority lines and the position
+// line: "K/T CHÁNH" + "VĂN PHÒNG" + "PHÓ CHÁNH VĂN PHÒNG" gives
+// ["K/T CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]; each "TM.", "KT."… line
+// starts an authority of its own ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
 func groupCapacity(lines []string) []string {
 	for i := range lines {
 		lines[i] = strings.Join(strings.Fields(lines[i]), " ")
 	}
-	if len(lines) <= 1 || !reAuthority.MatchString(lines[0]) {
-		if len(lines) > 0 && !reAuthority.MatchString(lines[0]) {
-			return []string{strings.Join(lines, " ")}
-		}
-		return lines
+	if len(lines) == 0 {
+		return nil
 	}
-	deputy := strings.HasPrefix(lines[0], "KT") || strings.HasPrefix(lines[0], "K/T")
-	split := -1
+	if !reAuthority.MatchString(lines[0]) {
+		return []string{strings.Join(lines, " ")}
+	}
+	var out []string
+	last := 0 // the first line of the last authority
 	for k := 1; k < len(lines); k++ {
-		if strings.HasSuffix(lines[k-1], ",") {
+		if reAuthority.MatchString(lines[k]) {
+			out = append(out, strings.Join(lines[last:k], " "))
+			last = k
+		}
+	}
+	rest := lines[last:]
+	deputy := strings.HasPrefix(rest[0], "KT") || strings.HasPrefix(rest[0], "K/T")
+	split := -1
+	for k := 1; k < len(rest); k++ {
+		if strings.HasSuffix(rest[k-1], ",") {
 			continue
 		}
-		f := vn.Fold(lines[k]) + " "
-		if deputy && strings.HasPrefix(f, "pho ") || !deputy && startsPosition(lines[k]) {
+		f := vn.Fold(rest[k]) + " "
+		if deputy && strings.HasPrefix(f, "pho ") || !deputy && startsPosition(rest[k]) {
 			split = k
 			break
 		}
 	}
 	if split < 0 {
-		split = len(lines) - 1
+		split = len(rest) - 1
 	}
-	return []string{strings.Join(lines[:split], " "), strings.Join(lines[split:], " ")}
+	if split <= 0 {
+		return append(out, strings.Join(rest, " "))
+	}
+	return append(out, strings.Join(rest[:split], " "), strings.Join(rest[split:], " "))
 }
 
 // splitGlued splits a capitals line where a lost line break glued two words

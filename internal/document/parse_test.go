@@ -342,3 +342,11 @@ func TestParseListsWithoutDashes(t *testing.T) {
 		t.Errorf("'về việc' subject = %q (%q)", m.Subject, m.DocType)
 	}
 }
+
+func TestCapacityOfTwoAuthorities(t *testing.T) {
+	text := strings.Replace(stateLetter, "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", 1)
+	m := Parse(text)
+	if want := []string{"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"}; !reflect.DeepEqual(m.SignerCapacity, want) || m.SignerName != "Trần Thị Hoa" {
+		t.Errorf("signature = %q %q, want %q", m.SignerCapacity, m.SignerName, want)
+	}
+}
