@@ -56,11 +56,9 @@ func parseNotation(s string) (notation, int, bool) {
 func notationFrom(s string, m []int) (notation, int, bool) {
 	num, sep, sym := s[m[2]:m[3]], strings.TrimSpace(s[m[4]:m[5]]), s[m[6]:m[7]]
 	sym, cut := trimSymbol(sym)
-	end := m[6] + len(sym)
+	end := m[7]
 	if cut {
 		end = m[6] + len(sym)
-	} else {
-		end = m[7]
 	}
 	sym = strings.Join(strings.Fields(sym), "")
 	if sep == "" {

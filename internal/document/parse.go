@@ -234,13 +234,14 @@ func stripHeaderNoise(s string) string {
 		}
 	}
 	if m := rePlaceDate.FindStringIndex(f.fold); m != nil {
+		// Cut the place and date, keep what precedes the place: the end of an issuer line.
 		place := placeBefore(s[:f.off[m[0]]])
-		mark(0, m[1])
-		_ = place
-		// Keep what precedes the place: the end of an issuer line.
-		before := s[:f.off[m[0]]-len(place)]
-		for k := 0; k < len(before); k++ {
-			cut[k] = false
+		from := max(0, f.off[m[0]]-len(place))
+		for from > 0 && !utf8.RuneStart(s[from]) {
+			from--
+		}
+		for k := from; k < f.off[m[1]]; k++ {
+			cut[k] = true
 		}
 	}
 	var b strings.Builder
