@@ -14,7 +14,7 @@ import (
 	"lantoa/internal/ingest"
 )
 
-// source is one input: a file name, or "-" for standard input.
+// readSource reads one input: a file name, or "-" for standard input.
 func readSource(ctx context.Context, name string, stdio Stdio, lim ingest.Limits) (ingest.Result, error) {
 	if name == "-" {
 		return ingest.Extract(ctx, "-", stdio.In, lim)

@@ -209,7 +209,7 @@ func (p *parser) citations() {
 }
 
 func isWordByte(b byte) bool {
-	return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b == '/' || b == '-' && false
+	return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b == '/'
 }
 
 // typeBefore returns the type name written just before a notation
@@ -220,10 +220,9 @@ func (p *parser) typeBefore(fi int) string {
 		win = win[k+1:]
 	}
 	words := strings.Fields(win)
-	if n := len(words); n > 0 && (words[n-1] == "so" || words[n-1] == "so:") {
-		words = words[:n-1]
-	} else if n > 0 && strings.HasPrefix(words[n-1], "so") && len(words[n-1]) <= 3 {
-		words = words[:n-1]
+	saysSo := false // "… số 12": only then may a title stand between type and number
+	if n := len(words); n > 0 && strings.HasPrefix(words[n-1], "so") && len(words[n-1]) <= 3 {
+		words, saysSo = words[:n-1], true
 	}
 	// The nearest type name, with at most twelve words of title between it
 	// and "số" and no other "số" among them.
@@ -237,8 +236,8 @@ func (p *parser) typeBefore(fi int) string {
 			if end-len(tw) < 0 || !slices.Equal(words[end-len(tw):end], tw) {
 				continue
 			}
-			if back > 0 && !(win != "" && strings.HasSuffix(strings.TrimSpace(p.f.fold[max(0, fi-160):fi]), "so")) {
-				continue // a title between needs "số" before the number
+			if back > 0 && !saysSo {
+				continue
 			}
 			return t.Name
 		}
@@ -376,9 +375,9 @@ func startsOrgFolded(f string) bool {
 // familyOfName guesses the family from an issuer's name.
 func familyOfName(f string) Family {
 	switch {
-	case containsAny(f, "ldld", "lien doan lao dong", "cong doan"):
+	case containsAny(f, "ldld", "lien doan lao dong", "cong doan", "tld"):
 		return Union
-	case containsAny(f, "mat tran", "mttq", "hoi nong dan", "hoi lien hiep phu nu", "cuu chien binh"):
+	case containsAny(f, "mat tran", "mttq", "mttw", "hoi nong dan", "hoi lien hiep phu nu", "cuu chien binh", "hoi nd", "hnd"):
 		return Front
 	case containsAny(f, "doan tncs", "tinh doan", "thanh doan", "huyen doan"):
 		return Youth

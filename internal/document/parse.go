@@ -335,15 +335,14 @@ func (p *parser) family() {
 	}
 	head := p.f.fold[indexFold(p.f, lo):indexFold(p.f, hi)]
 	issuer := vn.Fold(p.m.Issuer + " " + p.m.ParentIssuer + " " + p.m.Symbol)
+	byName := familyOfName(issuer)
 	switch {
 	case reMottos[3].MatchString(head) || strings.Contains(issuer, "tncs") || strings.Contains(issuer, "dtn"):
 		p.m.Family = Youth
 	case reMottos[2].MatchString(head):
 		p.m.Family = Party
-	case containsAny(issuer, "lien doan lao dong", "cong doan", "ldld", "tld"):
-		p.m.Family = Union
-	case containsAny(issuer, "mat tran", "mttq", "mttw", "hoi nong dan", "hoi lien hiep phu nu", "cuu chien binh", "hoi nd", "hnd"):
-		p.m.Family = Front
+	case byName == Union || byName == Front:
+		p.m.Family = byName
 	case reMottos[0].MatchString(head) || reMottos[1].MatchString(head):
 		p.m.Family = State
 	case p.numAt >= 0 && p.num.Sep == "-":
