@@ -5,6 +5,7 @@ package vn
 
 import (
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -147,16 +148,24 @@ func retone(syl []rune, modern bool) []rune {
 	return res
 }
 
-var collator = collate.New(language.Vietnamese)
+// collators are reused; a collate.Collator keeps buffers and is not safe
+// for use by two goroutines at once.
+var collators = sync.Pool{New: func() any { return collate.New(language.Vietnamese) }}
 
 // Compare orders two names as a Vietnamese reader expects (a ă â b c d đ e ê …).
-func Compare(a, b string) int { return collator.CompareString(a, b) }
+func Compare(a, b string) int {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	return c.CompareString(a, b)
+}
 
 // SortKey returns bytes whose byte order is the Vietnamese order of s; it is
 // stored beside names so that both databases sort them the same way.
 func SortKey(s string) []byte {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
 	var buf collate.Buffer
-	return append([]byte(nil), collator.KeyFromString(&buf, s)...)
+	return append([]byte(nil), c.KeyFromString(&buf, s)...)
 }
 
 // FormatDate writes t as dd/mm/yyyy, the form officials read.

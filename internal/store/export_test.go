@@ -1,0 +1,4 @@
+package store
+
+// MigrationFiles exposes the embedded migrations to the tests.
+var MigrationFiles = migrationFiles

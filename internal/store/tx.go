@@ -1,0 +1,130 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+// View runs fn in a read-only transaction on the read pool: every query of
+// fn sees one snapshot, so a roll-up never mixes two moments.
+func (s *Store) View(ctx context.Context, fn func(tx *Tx) error) error {
+	opts := &sql.TxOptions{ReadOnly: s.engine == Postgres}
+	sqlTx, err := s.ro.BeginTx(ctx, opts)
+	if err != nil {
+		return s.translate(err, "đọc dữ liệu")
+	}
+	defer sqlTx.Rollback()
+	return fn(&Tx{Tx: sqlTx, now: s.Now(), engine: s.engine})
+}
+
+// Engine reports which database engine the transaction runs on.
+func (tx *Tx) Engine() Engine { return tx.engine }
+
+// translate is Store.translate for code that only has the transaction.
+func (tx *Tx) translate(err error, what string) error {
+	return (&Store{engine: tx.engine}).translate(err, what)
+}
+
+// scanIDs reads a one-column list of ids.
+func scanIDs[T ~int64](rows *sql.Rows, err error) ([]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []T
+	for rows.Next() {
+		var id T
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// insertRows inserts rows in batches of multi-row VALUES, which both
+// engines take; cols is the column list, each row has len(cols) values.
+func (tx *Tx) insertRows(ctx context.Context, table, cols string, width int, rows [][]any, suffix string) error {
+	const batch = 200
+	for len(rows) > 0 {
+		n := min(batch, len(rows))
+		q := make([]byte, 0, 64+n*width*5)
+		q = append(q, "INSERT INTO "+table+" ("+cols+") VALUES "...)
+		args := make([]any, 0, n*width)
+		for i, r := range rows[:n] {
+			if i > 0 {
+				q = append(q, ',')
+			}
+			q = append(q, '(')
+			for j, v := range r {
+				if j > 0 {
+					q = append(q, ',')
+				}
+				args = append(args, v)
+				q = append(q, '$')
+				q = appendInt(q, len(args))
+			}
+			q = append(q, ')')
+		}
+		q = append(q, suffix...)
+		if _, err := tx.ExecContext(ctx, string(q), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+func appendInt(b []byte, n int) []byte {
+	if n >= 10 {
+		b = appendInt(b, n/10)
+	}
+	return append(b, byte('0'+n%10))
+}
+
+// chunks yields consecutive pieces of at most n items, to keep IN lists
+// and statements within both engines' parameter limits.
+func chunks[T any](xs []T, n int) func(yield func([]T) bool) {
+	return func(yield func([]T) bool) {
+		for len(xs) > 0 {
+			k := min(n, len(xs))
+			if !yield(xs[:k]) {
+				return
+			}
+			xs = xs[k:]
+		}
+	}
+}
+
+// inList appends "($1, $2, …)" for the values to a query prefix.
+func inList[T any](prefix string, vals []T, leading ...any) (string, []any) {
+	b := []byte(prefix)
+	args := append([]any(nil), leading...)
+	b = append(b, '(')
+	for i, v := range vals {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		args = append(args, v)
+		b = append(b, '$')
+		b = appendInt(b, len(args))
+	}
+	b = append(b, ')')
+	return string(b), args
+}
+
+func itoa(n int) string { return string(appendInt(nil, n)) }
+
+// prefixed qualifies each column of a list with a table alias.
+func prefixed(alias, cols string) string {
+	parts := strings.Split(cols, ", ")
+	for i, p := range parts {
+		if strings.HasPrefix(p, "COALESCE(") {
+			parts[i] = "COALESCE(" + alias + strings.TrimPrefix(p, "COALESCE(")
+			continue
+		}
+		parts[i] = alias + p
+	}
+	return strings.Join(parts, ", ")
+}
