@@ -1,0 +1,423 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"sort"
+	"strings"
+
+	"lantoa/internal/document"
+	"lantoa/internal/problem"
+	"lantoa/internal/vn"
+)
+
+// PutBlob stores file content once, by its SHA-256, and returns the hash.
+func (tx *Tx) PutBlob(ctx context.Context, data []byte) (string, error) {
+	sum := sha256.Sum256(data)
+	h := hex.EncodeToString(sum[:])
+	_, err := tx.ExecContext(ctx, `INSERT INTO blobs (sha256, size, data) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING`, h, len(data), data)
+	return h, tx.translate(err, "tệp gốc")
+}
+
+// Blob reads stored file content.
+func (tx *Tx) Blob(ctx context.Context, sha string) ([]byte, error) {
+	var data []byte
+	err := tx.QueryRowContext(ctx, `SELECT data FROM blobs WHERE sha256 = $1`, sha).Scan(&data)
+	return data, tx.translate(err, "tệp gốc")
+}
+
+const docCols = `id, family, doc_type, number, symbol, number_symbol, issuer, COALESCE(issuer_unit_id, 0), parent_issuer, place,
+	issued_on, subject, recipients, distribution, signer_name, signer_capacity, urgency, confidentiality, status,
+	COALESCE(file_sha256, ''), file_name, COALESCE((SELECT size FROM blobs b WHERE b.sha256 = file_sha256), 0), extracted, COALESCE(created_by, 0), created_at, updated_at`
+
+// extracted is what the reader found beyond the header fields, kept as read.
+type extracted struct {
+	Assignments    []document.Assignment `json:"assignments"`
+	ReportDeadline *document.Deadline    `json:"report_deadline"`
+	Forms          []string              `json:"forms"`
+	Warnings       []string              `json:"warnings"`
+}
+
+func scanDocument(row interface{ Scan(...any) error }) (document.Document, error) {
+	var d document.Document
+	var issued, created, updated sql.NullString
+	var recipients, distribution, capacity, ext string
+	err := row.Scan(&d.ID, &d.Family, &d.DocType, &d.Number, &d.Symbol, &d.NumberSymbol, &d.Issuer, &d.IssuerUnit, &d.ParentIssuer, &d.Place,
+		&issued, &d.Subject, &recipients, &distribution, &d.SignerName, &capacity, &d.Urgency, &d.Confidentiality, &d.Status,
+		&d.File.SHA256, &d.File.Name, &d.File.Size, &ext, &d.CreatedBy, &created, &updated)
+	if err != nil {
+		return d, err
+	}
+	d.Date = issued.String
+	d.Recipients = parseJSON[[]string](recipients)
+	d.Distribution = parseJSON[[]string](distribution)
+	d.SignerCapacity = parseJSON[[]string](capacity)
+	x := parseJSON[extracted](ext)
+	d.Assignments, d.ReportDeadline, d.Forms, d.Warnings = x.Assignments, x.ReportDeadline, x.Forms, x.Warnings
+	d.CreatedAt, d.UpdatedAt = parseTime(created), parseTime(updated)
+	return d, nil
+}
+
+// normalise puts every text field in NFC and trims it, so what is stored
+// compares and searches alike however it was typed or read.
+func normalise(d *document.Document) {
+	for _, p := range []*string{&d.DocType, &d.Number, &d.Symbol, &d.NumberSymbol, &d.Issuer, &d.ParentIssuer, &d.Place,
+		&d.Subject, &d.SignerName, &d.Urgency, &d.Confidentiality, &d.File.Name} {
+		*p = strings.TrimSpace(vn.NFC(*p))
+	}
+	for _, list := range [][]string{d.Recipients, d.Distribution, d.SignerCapacity} {
+		for i := range list {
+			list[i] = strings.TrimSpace(vn.NFC(list[i]))
+		}
+	}
+	d.Body = vn.NFC(d.Body)
+	for i := range d.Citations {
+		c := &d.Citations[i]
+		c.NumberSymbol, c.Issuer, c.DocType = vn.NFC(c.NumberSymbol), vn.NFC(c.Issuer), vn.NFC(c.DocType)
+	}
+}
+
+// CreateDocument stores a document and its citations, links each citation
+// to the stored document it names, and links earlier documents' open
+// citations of this one to it: the cascade grows whichever arrives first.
+// The file, if any, must be stored first with PutBlob.
+func (tx *Tx) CreateDocument(ctx context.Context, d document.Document) (document.Document, error) {
+	normalise(&d)
+	if err := d.Validate(); err != nil {
+		return d, err
+	}
+	d.CreatedAt, d.UpdatedAt = tx.Now(), tx.Now()
+	ext := jsonText(extracted{d.Assignments, d.ReportDeadline, d.Forms, d.Warnings})
+	err := tx.QueryRowContext(ctx, `INSERT INTO documents (family, doc_type, number, symbol, number_symbol, ref_key, issuer, issuer_key,
+		issuer_unit_id, parent_issuer, place, issued_on, subject, recipients, distribution, signer_name, signer_capacity, urgency,
+		confidentiality, status, file_sha256, file_name, body, extracted, created_by, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26)
+		RETURNING id`,
+		d.Family, d.DocType, d.Number, d.Symbol, d.NumberSymbol, document.RefKey(d.NumberSymbol), d.Issuer, vn.Fold(d.Issuer),
+		nullID(d.IssuerUnit), d.ParentIssuer, d.Place, nullString(d.Date), d.Subject, jsonText(nonNil(d.Recipients)), jsonText(nonNil(d.Distribution)),
+		d.SignerName, jsonText(nonNil(d.SignerCapacity)), d.Urgency, d.Confidentiality, d.Status, nullString(d.File.SHA256), d.File.Name,
+		d.Body, ext, nullID(d.CreatedBy), timeText(d.CreatedAt)).Scan(&d.ID)
+	if err != nil {
+		return d, tx.translate(err, "văn bản")
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO doc_closure (ancestor_id, descendant_id) VALUES ($1, $1)`, d.ID); err != nil {
+		return d, tx.translate(err, "cây triển khai")
+	}
+	d.Targets = make([]document.ID, len(d.Citations))
+	for i, c := range d.Citations {
+		target, err := tx.findCited(ctx, c, d.ID)
+		if err != nil {
+			return d, err
+		}
+		d.Targets[i] = target
+		_, err = tx.ExecContext(ctx, `INSERT INTO citations (document_id, ordinal, number_symbol, ref_key, doc_type, cited_on, issuer, relation, target_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			d.ID, i, c.NumberSymbol, document.RefKey(c.NumberSymbol), c.DocType, nullString(c.Date), c.Issuer, c.Relation, nullID(int64(target)))
+		if err != nil {
+			return d, tx.translate(err, "trích dẫn")
+		}
+		if target != 0 {
+			if err := tx.linkCitation(ctx, d.ID, target, c.Relation); err != nil {
+				return d, err
+			}
+		}
+	}
+	if err := tx.resolveOpenCitations(ctx, d); err != nil {
+		return d, err
+	}
+	return d, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// findCited finds the stored document a citation names: same number and
+// notation and, when the citation gives a date, the same date. Several
+// candidates with nothing to choose between them leave it open: a wrong
+// link is worse than none.
+func (tx *Tx) findCited(ctx context.Context, c document.Citation, self document.ID) (document.ID, error) {
+	key := document.RefKey(c.NumberSymbol)
+	if key == "" {
+		return 0, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(issued_on, '') FROM documents WHERE ref_key = $1 AND id <> $2 AND status <> 'draft'`, key, self)
+	if err != nil {
+		return 0, tx.translate(err, "văn bản được dẫn")
+	}
+	defer rows.Close()
+	var all, sameDay []document.ID
+	for rows.Next() {
+		var id document.ID
+		var on string
+		if err := rows.Scan(&id, &on); err != nil {
+			return 0, tx.translate(err, "văn bản được dẫn")
+		}
+		all = append(all, id)
+		if c.Date != "" && on == c.Date {
+			sameDay = append(sameDay, id)
+		}
+	}
+	switch {
+	case len(sameDay) == 1:
+		return sameDay[0], nil
+	case c.Date == "" && len(all) == 1:
+		return all[0], nil
+	case c.Date != "" && len(sameDay) == 0 && len(all) == 1:
+		return all[0], nil // the citation's date is a typo more often than the number is
+	}
+	return 0, rows.Err()
+}
+
+// resolveOpenCitations links the open citations of earlier documents that
+// name d.
+func (tx *Tx) resolveOpenCitations(ctx context.Context, d document.Document) error {
+	key := document.RefKey(d.NumberSymbol)
+	if key == "" || d.Status == document.Draft {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, document_id, COALESCE(cited_on, ''), relation FROM citations WHERE ref_key = $1 AND target_id IS NULL AND document_id <> $2`, key, d.ID)
+	if err != nil {
+		return tx.translate(err, "trích dẫn")
+	}
+	type open struct {
+		id       int64
+		citing   document.ID
+		relation document.Relation
+	}
+	var found []open
+	for rows.Next() {
+		var o open
+		var on string
+		if err := rows.Scan(&o.id, &o.citing, &on, &o.relation); err != nil {
+			rows.Close()
+			return tx.translate(err, "trích dẫn")
+		}
+		if on == "" || d.Date == "" || on == d.Date {
+			found = append(found, o)
+		}
+	}
+	rows.Close()
+	for _, o := range found {
+		if _, err := tx.ExecContext(ctx, `UPDATE citations SET target_id = $2 WHERE id = $1`, o.id, d.ID); err != nil {
+			return tx.translate(err, "trích dẫn")
+		}
+		if err := tx.linkCitation(ctx, o.citing, d.ID, o.relation); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// linkCitation records the effects of citing document linking to cited:
+// a replaced or repealed document changes status; otherwise citing joins
+// the cascade of cited and of everything cited stands in, and an
+// assignment cited gave citing's issuer is now being implemented.
+func (tx *Tx) linkCitation(ctx context.Context, citing, cited document.ID, rel document.Relation) error {
+	switch rel {
+	case document.Replaces, document.Repeals:
+		st := document.Replaced
+		if rel == document.Repeals {
+			st = document.Revoked
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE documents SET status = $2, updated_at = $3 WHERE id = $1 AND status IN ('issued', 'received')`, cited, st, timeText(tx.Now()))
+		return tx.translate(err, "văn bản")
+	}
+	var loop int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM doc_closure WHERE ancestor_id = $1 AND descendant_id = $2`, citing, cited).Scan(&loop); err != nil {
+		return tx.translate(err, "cây triển khai")
+	}
+	if loop > 0 {
+		return nil // documents citing each other: keep the link, not a loop in the cascade
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO doc_closure (ancestor_id, descendant_id)
+		SELECT a.ancestor_id, d.descendant_id FROM doc_closure a, doc_closure d
+		WHERE a.descendant_id = $1 AND d.ancestor_id = $2
+		ON CONFLICT (ancestor_id, descendant_id) DO NOTHING`, cited, citing)
+	if err != nil {
+		return tx.translate(err, "cây triển khai")
+	}
+	return tx.markImplementing(ctx, citing, cited)
+}
+
+// markImplementing moves the assignments that cited gave to citing's
+// issuer to "implementing": the unit has issued its own document.
+func (tx *Tx) markImplementing(ctx context.Context, citing, cited document.ID) error {
+	now := timeText(tx.Now())
+	ids, err := scanIDs[int64](tx.QueryContext(ctx, `SELECT a.id FROM assignments a JOIN documents d ON d.id = $1
+		WHERE a.document_id = $2 AND a.assignee_id = d.issuer_unit_id AND a.implementing_at IS NULL`, citing, cited))
+	if err != nil {
+		return tx.translate(err, "nhiệm vụ")
+	}
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, `UPDATE assignments SET implementing_at = $2, implementing_doc_id = $3, updated_at = $2,
+			status = CASE WHEN status IN ('sent', 'received', 'acknowledged') THEN 'implementing' ELSE status END WHERE id = $1`, id, now, citing); err != nil {
+			return tx.translate(err, "nhiệm vụ")
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO assignment_events (assignment_id, status, at, document_id) VALUES ($1, 'implementing', $2, $3)`, id, now, citing); err != nil {
+			return tx.translate(err, "nhiệm vụ")
+		}
+	}
+	return nil
+}
+
+// Document reads a document with its citations.
+func (tx *Tx) Document(ctx context.Context, id document.ID) (document.Document, error) {
+	d, err := scanDocument(tx.QueryRowContext(ctx, `SELECT `+docCols+` FROM documents WHERE id = $1`, id))
+	if err == sql.ErrNoRows {
+		return d, problem.Errorf(problem.NotFound, "Không có văn bản số %d", id)
+	}
+	if err != nil {
+		return d, tx.translate(err, "văn bản")
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT number_symbol, doc_type, COALESCE(cited_on, ''), issuer, relation, COALESCE(target_id, 0)
+		FROM citations WHERE document_id = $1 ORDER BY ordinal`, id)
+	if err != nil {
+		return d, tx.translate(err, "trích dẫn")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c document.Citation
+		var target document.ID
+		if err := rows.Scan(&c.NumberSymbol, &c.DocType, &c.Date, &c.Issuer, &c.Relation, &target); err != nil {
+			return d, tx.translate(err, "trích dẫn")
+		}
+		d.Citations = append(d.Citations, c)
+		d.Targets = append(d.Targets, target)
+	}
+	return d, tx.translate(rows.Err(), "trích dẫn")
+}
+
+// DocumentBody reads a document's extracted text.
+func (tx *Tx) DocumentBody(ctx context.Context, id document.ID) (string, error) {
+	var body string
+	err := tx.QueryRowContext(ctx, `SELECT body FROM documents WHERE id = $1`, id).Scan(&body)
+	return body, tx.translate(err, "văn bản")
+}
+
+// CitedBy lists the documents that cite id, newest first.
+func (tx *Tx) CitedBy(ctx context.Context, id document.ID) ([]document.Document, error) {
+	return tx.documents(ctx, `SELECT `+docCols+` FROM documents WHERE id IN (SELECT document_id FROM citations WHERE target_id = $1)
+		ORDER BY issued_on DESC, id DESC`, id)
+}
+
+func (tx *Tx) documents(ctx context.Context, q string, args ...any) ([]document.Document, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, tx.translate(err, "văn bản")
+	}
+	defer rows.Close()
+	var ds []document.Document
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			return nil, tx.translate(err, "văn bản")
+		}
+		ds = append(ds, d)
+	}
+	return ds, tx.translate(rows.Err(), "văn bản")
+}
+
+// CascadeNode is one document of a cascade, placed under the most specific
+// document of the cascade it cites.
+type CascadeNode struct {
+	Doc    document.Document
+	Parent document.ID // 0 for the root
+	Depth  int
+}
+
+// Cascade is the tree of documents implementing root, root first, then
+// level by level. A document citing several documents of the cascade sits
+// under the deepest of them (the city guidance citing both the province's
+// guidance and the directive sits under the guidance) and appears once.
+func (tx *Tx) Cascade(ctx context.Context, root document.ID) ([]CascadeNode, error) {
+	docs, err := tx.documents(ctx, `SELECT `+docCols+` FROM documents WHERE id IN (SELECT descendant_id FROM doc_closure WHERE ancestor_id = $1)`, root)
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		return nil, problem.Errorf(problem.NotFound, "Không có văn bản số %d", root)
+	}
+	in := make(map[document.ID]int, len(docs))
+	for i, d := range docs {
+		in[d.ID] = i
+	}
+	// cites[x] = the documents of the cascade that x cites.
+	cites := map[document.ID][]document.ID{}
+	rows, err := tx.QueryContext(ctx, `SELECT c.document_id, c.target_id FROM citations c
+		JOIN doc_closure k ON k.descendant_id = c.document_id AND k.ancestor_id = $1
+		WHERE c.target_id IS NOT NULL AND c.relation NOT IN ('thay thế', 'bãi bỏ')`, root)
+	if err != nil {
+		return nil, tx.translate(err, "cây triển khai")
+	}
+	for rows.Next() {
+		var from, to document.ID
+		if err := rows.Scan(&from, &to); err != nil {
+			rows.Close()
+			return nil, tx.translate(err, "cây triển khai")
+		}
+		if _, ok := in[to]; ok && from != to {
+			cites[from] = append(cites[from], to)
+		}
+	}
+	rows.Close()
+	// Depth is the longest chain of citations down from root.
+	depth := map[document.ID]int{root: 0}
+	var walk func(id document.ID, seen map[document.ID]bool) int
+	walk = func(id document.ID, seen map[document.ID]bool) int {
+		if d, ok := depth[id]; ok {
+			return d
+		}
+		if seen[id] {
+			return 0
+		}
+		seen[id] = true
+		best := 0
+		for _, p := range cites[id] {
+			if d := walk(p, seen) + 1; d > best {
+				best = d
+			}
+		}
+		depth[id] = best
+		return best
+	}
+	nodes := make([]CascadeNode, 0, len(docs))
+	for _, d := range docs {
+		n := CascadeNode{Doc: d, Depth: walk(d.ID, map[document.ID]bool{})}
+		for _, p := range cites[d.ID] {
+			if depth[p] == n.Depth-1 && (n.Parent == 0 || p < n.Parent) {
+				n.Parent = p
+			}
+		}
+		nodes = append(nodes, n)
+	}
+	sort.SliceStable(nodes, func(i, j int) bool {
+		a, b := nodes[i], nodes[j]
+		if a.Depth != b.Depth {
+			return a.Depth < b.Depth
+		}
+		if a.Doc.Date != b.Doc.Date {
+			return a.Doc.Date < b.Doc.Date
+		}
+		return a.Doc.ID < b.Doc.ID
+	})
+	return nodes, nil
+}
+
+// CascadeOf lists the ids of root and every document implementing it.
+func (tx *Tx) CascadeOf(ctx context.Context, root document.ID) ([]document.ID, error) {
+	ids, err := scanIDs[document.ID](tx.QueryContext(ctx, `SELECT descendant_id FROM doc_closure WHERE ancestor_id = $1 ORDER BY descendant_id`, root))
+	return ids, tx.translate(err, "cây triển khai")
+}
+
+// Directives lists the ids of the documents whose cascade id belongs to,
+// itself included.
+func (tx *Tx) Directives(ctx context.Context, id document.ID) ([]document.ID, error) {
+	ids, err := scanIDs[document.ID](tx.QueryContext(ctx, `SELECT ancestor_id FROM doc_closure WHERE descendant_id = $1 ORDER BY ancestor_id`, id))
+	return ids, tx.translate(err, "cây triển khai")
+}
