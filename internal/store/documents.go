@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"lantoa/internal/document"
+	"lantoa/internal/org"
 	"lantoa/internal/problem"
 	"lantoa/internal/vn"
 )
@@ -420,4 +421,13 @@ func (tx *Tx) CascadeOf(ctx context.Context, root document.ID) ([]document.ID, e
 func (tx *Tx) Directives(ctx context.Context, id document.ID) ([]document.ID, error) {
 	ids, err := scanIDs[document.ID](tx.QueryContext(ctx, `SELECT ancestor_id FROM doc_closure WHERE descendant_id = $1 ORDER BY ancestor_id`, id))
 	return ids, tx.translate(err, "cây triển khai")
+}
+
+// DocumentUnits lists the units a document concerns: its issuer, the units
+// holding it in a register, and the units it assigns work to.
+func (tx *Tx) DocumentUnits(ctx context.Context, id document.ID) ([]org.ID, error) {
+	ids, err := scanIDs[org.ID](tx.QueryContext(ctx, `SELECT issuer_unit_id FROM documents WHERE id = $1 AND issuer_unit_id IS NOT NULL
+		UNION SELECT unit_id FROM register_entries WHERE document_id = $1
+		UNION SELECT assignee_id FROM assignments WHERE document_id = $1`, id))
+	return ids, tx.translate(err, "văn bản")
 }

@@ -1,0 +1,73 @@
+// Package app holds Lan Tỏa's use cases: registering and issuing documents,
+// turning them into assignments, recording activities, reporting and
+// rolling results up. The web pages, the API and the command line all call
+// these, so every rule, authorization included, lives here once.
+package app
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"lantoa/internal/org"
+	"lantoa/internal/store"
+)
+
+// Service runs the use cases over a store.
+type Service struct {
+	store *store.Store
+	log   *slog.Logger
+}
+
+// New returns a Service over s.
+func New(s *store.Store, log *slog.Logger) *Service {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Service{store: s, log: log}
+}
+
+// Now is the service's clock (the store's, so tests control both at once).
+func (s *Service) Now() time.Time { return s.store.Now() }
+
+// Today is the current day, as a date at midnight UTC.
+func (s *Service) Today() time.Time { return dayOf(s.Now()) }
+
+// dayOf drops the time of day: dates in Lan Tỏa are days, in UTC.
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Actor is who asks: a signed-in person with the units they act for, or
+// the system itself (the command line run by the administrator of the
+// machine, the demo loader).
+type Actor struct {
+	Account     int64
+	Name        string
+	Memberships []org.Membership
+	System      bool
+	Remote      string // where the request came from, for the audit log
+}
+
+// System is the actor of the command line: it acts for every unit.
+func System() Actor { return Actor{Name: "lantoa", System: true} }
+
+// ActorFor loads the actor of a signed-in account.
+func (s *Service) ActorFor(ctx context.Context, account int64, remote string) (Actor, error) {
+	var a Actor
+	err := s.store.View(ctx, func(tx *store.Tx) error {
+		acc, err := tx.Account(ctx, account)
+		if err != nil {
+			return err
+		}
+		a = Actor{Account: acc.ID, Name: acc.DisplayName, Memberships: acc.Memberships, Remote: remote}
+		return nil
+	})
+	return a, err
+}
+
+// audit records what an actor did, in the same transaction as the change.
+func audit(ctx context.Context, tx *store.Tx, a Actor, action, object, detail string) error {
+	return tx.Audit(ctx, store.AuditEntry{Account: a.Account, Action: action, Object: object, Detail: detail, Remote: a.Remote})
+}

@@ -1,0 +1,114 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"lantoa/internal/document"
+	"lantoa/internal/org"
+	"lantoa/internal/problem"
+	"lantoa/internal/store"
+)
+
+// Authorization is decided here and nowhere else, and denies by default:
+//   - a person acts for a unit only in the roles they hold in it;
+//   - everyone sees the work of their own units; leaders and
+//     administrators also see everything their units direct;
+//   - a confidential document (Mật and above) is shown only to people
+//     granted it, whoever they are.
+
+// roles each action needs in the acting unit.
+var (
+	registerRoles = []org.Role{org.Clerk, org.Admin}                          // register, number, send
+	draftRoles    = []org.Role{org.Officer, org.Clerk, org.Leader, org.Admin} // draft documents, assignments
+	issueRoles    = []org.Role{org.Clerk, org.Leader, org.Admin}              // issue with a number
+	workRoles     = []org.Role{org.Officer, org.Clerk, org.Leader, org.Admin} // acknowledge, report
+	activityRoles = []org.Role{org.Collaborator, org.Officer, org.Leader, org.Admin, org.Clerk}
+	decideRoles   = []org.Role{org.Leader, org.Admin} // accept or return reports
+	adminRoles    = []org.Role{org.Admin}
+)
+
+// holds reports whether the actor holds one of roles in unit itself.
+func (a Actor) holds(unit org.ID, roles []org.Role) bool {
+	for _, m := range a.Memberships {
+		if m.Unit != unit {
+			continue
+		}
+		for _, r := range roles {
+			if m.Role == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func forbidden() error {
+	return problem.Errorf(problem.Forbidden, "Bạn không có quyền làm việc này cho đơn vị này")
+}
+
+// mayActFor checks that the actor holds one of roles in unit.
+func mayActFor(a Actor, unit org.ID, roles []org.Role) error {
+	if a.System || a.holds(unit, roles) {
+		return nil
+	}
+	return forbidden()
+}
+
+// maySeeUnit checks that the actor belongs to unit, or leads or administers
+// a unit that directs it on day on.
+func maySeeUnit(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time.Time) error {
+	if a.System {
+		return nil
+	}
+	for _, m := range a.Memberships {
+		if m.Unit == unit {
+			return nil
+		}
+	}
+	for _, m := range a.Memberships {
+		if m.Role != org.Leader && m.Role != org.Admin {
+			continue
+		}
+		ok, err := tx.Directs(ctx, m.Unit, unit, on)
+		if err != nil {
+			return err
+		}
+		if ok {
+			return nil
+		}
+	}
+	return forbidden()
+}
+
+// maySeeDocument checks that the actor may read a document: granted, when
+// it is confidential; otherwise it must concern a unit the actor sees (in
+// its registers, issued by it, or assigning it work).
+func maySeeDocument(ctx context.Context, tx *store.Tx, a Actor, d document.Document, on time.Time) error {
+	if d.Confidential() {
+		if a.System {
+			return nil
+		}
+		ok, err := tx.Granted(ctx, a.Account, d.ID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return problem.Errorf(problem.Forbidden, "Văn bản %s là văn bản mật: chỉ người được giao mới xem được", d.NumberSymbol)
+		}
+		return nil
+	}
+	if a.System {
+		return nil
+	}
+	units, err := tx.DocumentUnits(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	for _, u := range units {
+		if maySeeUnit(ctx, tx, a, u, on) == nil {
+			return nil
+		}
+	}
+	return problem.Errorf(problem.Forbidden, "Văn bản này không thuộc đơn vị của bạn")
+}
