@@ -117,26 +117,22 @@ type UnitFilter struct {
 
 // Units lists units in Vietnamese alphabetical order of their names.
 func (tx *Tx) Units(ctx context.Context, f UnitFilter) ([]org.Unit, error) {
-	q := `SELECT ` + unitCols + ` FROM units WHERE 1 = 1`
-	var args []any
+	var w filter
 	if f.Query != "" {
-		args = append(args, "%"+vn.Fold(vn.NFC(f.Query))+"%")
-		q += ` AND name_key LIKE $` + itoa(len(args))
+		w.add("name_key LIKE ?", "%"+vn.Fold(vn.NFC(f.Query))+"%")
 	}
 	if !f.On.IsZero() {
-		args = append(args, f.On.Format(dateLayout))
-		q += ` AND valid_from <= $` + itoa(len(args)) + ` AND valid_to > $` + itoa(len(args))
+		d := f.On.Format(dateLayout)
+		w.add("valid_from <= ? AND valid_to > ?", d, d)
 	}
 	if f.Kind != "" {
-		args = append(args, f.Kind)
-		q += ` AND kind = $` + itoa(len(args))
+		w.add("kind = ?", f.Kind)
 	}
-	q += ` ORDER BY sort_key, id`
+	q := `SELECT ` + unitCols + ` FROM units` + w.where() + ` ORDER BY sort_key, id`
 	if f.Limit > 0 {
-		args = append(args, f.Limit)
-		q += ` LIMIT $` + itoa(len(args))
+		q += ` LIMIT ` + w.arg(f.Limit)
 	}
-	us, err := scanUnits(tx.QueryContext(ctx, q, args...))
+	us, err := scanUnits(tx.QueryContext(ctx, q, w.args...))
 	return us, tx.translate(err, "danh sách đơn vị")
 }
 

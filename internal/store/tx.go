@@ -128,3 +128,50 @@ func prefixed(alias, cols string) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// filter builds a WHERE clause from conditions written with ? for each
+// argument, numbering the placeholders $1, $2… as both engines take them.
+type filter struct {
+	conds []string
+	args  []any
+}
+
+// add appends a condition; each ? in cond takes the next argument.
+func (f *filter) add(cond string, args ...any) {
+	var b strings.Builder
+	i := 0
+	for _, r := range cond {
+		if r == '?' && i < len(args) {
+			f.args = append(f.args, args[i])
+			i++
+			b.WriteString("$" + itoa(len(f.args)))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	f.conds = append(f.conds, b.String())
+}
+
+// in appends "col IN (…)"; an empty list matches nothing.
+func in[T any](f *filter, col string, vals []T) {
+	if len(vals) == 0 {
+		f.conds = append(f.conds, "1 = 0")
+		return
+	}
+	q, args := inList(col+" IN ", vals, f.args...)
+	f.conds, f.args = append(f.conds, q), args
+}
+
+// where is the clause, empty when there are no conditions.
+func (f *filter) where() string {
+	if len(f.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(f.conds, " AND ")
+}
+
+// arg adds one more argument (for LIMIT, OFFSET) and returns its placeholder.
+func (f *filter) arg(v any) string {
+	f.args = append(f.args, v)
+	return "$" + itoa(len(f.args))
+}
