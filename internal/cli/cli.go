@@ -26,6 +26,8 @@ var commands = map[string]command{
 	"parse":   {"đọc văn bản (.txt, .docx, .pdf, .doc, .odt) và in các thông tin trích được", runParse},
 	"text":    {"in phần chữ đọc được từ tệp, không phân tích", runText},
 	"version": {"in phiên bản", runVersion},
+	"migrate": {"tạo hoặc nâng cấp cơ sở dữ liệu", runMigrate},
+	"demo":    {"nạp dữ liệu mẫu Lai Châu 2022", runDemo},
 }
 
 // Version is set at build time with -ldflags "-X lantoa/internal/cli.Version=…".

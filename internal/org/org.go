@@ -212,3 +212,20 @@ func SortByName(us []Unit) {
 		return us[i].ID < us[j].ID
 	})
 }
+
+// Label is the role in the users' words.
+func (r Role) Label() string {
+	switch r {
+	case Admin:
+		return "Quản trị"
+	case Clerk:
+		return "Văn thư"
+	case Leader:
+		return "Lãnh đạo"
+	case Officer:
+		return "Chuyên viên"
+	case Collaborator:
+		return "Cộng tác viên"
+	}
+	return string(r)
+}
