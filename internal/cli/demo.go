@@ -4,9 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"log/slog"
 
-	"lantoa/internal/app"
 	"lantoa/internal/demo"
 )
 
@@ -27,8 +25,7 @@ func runDemo(ctx context.Context, args []string, stdio Stdio, getenv func(string
 		return 1
 	}
 	defer s.Close()
-	svc := app.New(s, slog.New(slog.DiscardHandler))
-	sum, err := demo.Load(ctx, svc, getenv("LANTOA_DEMO_PASSWORD"))
+	sum, err := demo.Load(ctx, s, getenv("LANTOA_DEMO_PASSWORD"))
 	if err != nil {
 		fmt.Fprintln(stdio.Err, "lantoa: nạp dữ liệu mẫu không thành công:", oneLine(err.Error()))
 		return 1

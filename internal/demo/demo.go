@@ -11,10 +11,14 @@ import (
 	"crypto/rand"
 	"fmt"
 	"strings"
+	"time"
 
 	"lantoa/internal/app"
+	"lantoa/internal/document"
 	"lantoa/internal/org"
 	"lantoa/internal/problem"
+	"lantoa/internal/store"
+	"lantoa/internal/task"
 	"lantoa/internal/vn"
 )
 
@@ -35,19 +39,42 @@ type Summary struct {
 	Accounts      []Account
 }
 
-// loader carries the state of one load: the units by code.
+// loader carries the state of one load. The demo replays 2022 on a clock
+// of its own, so every date and timestamp it writes is the day the event
+// happened.
 type loader struct {
-	svc   *app.Service
-	sys   app.Actor
-	units map[string]org.Unit
-	sum   Summary
+	svc         *app.Service
+	sys         app.Actor
+	now         time.Time
+	units       map[string]org.Unit
+	docs        map[string]document.Document // by number and notation
+	assignments []task.Assignment
+	sum         Summary
+}
+
+// at moves the demo clock to midday of day (yyyy-mm-dd).
+func (l *loader) at(day string) { l.now = dayOf(day).Add(12 * time.Hour) }
+
+func dayOf(s string) time.Time { return day(s) }
+
+// codeOf finds a unit's code by its id.
+func (l *loader) codeOf(id org.ID) string {
+	for c, u := range l.units {
+		if u.ID == id {
+			return c
+		}
+	}
+	return ""
 }
 
 // Load fills an empty database with the demo. On a database that already
 // holds it, it does nothing and says so. password is given to every demo
 // account; empty, a random one is made (and returned in the summary).
-func Load(ctx context.Context, svc *app.Service, password string) (Summary, error) {
-	if _, err := svc.UnitByCode(ctx, "ltu"); err == nil {
+func Load(ctx context.Context, st *store.Store, password string) (Summary, error) {
+	l := &loader{sys: app.System(), units: map[string]org.Unit{}, docs: map[string]document.Document{}}
+	l.at("2022-01-01")
+	l.svc = app.New(st.WithClock(func() time.Time { return l.now }), nil)
+	if _, err := l.svc.UnitByCode(ctx, "ltu"); err == nil {
 		return Summary{AlreadyLoaded: true}, nil
 	} else if problem.KindOf(err) != problem.NotFound {
 		return Summary{}, err
@@ -55,9 +82,9 @@ func Load(ctx context.Context, svc *app.Service, password string) (Summary, erro
 	if password == "" {
 		password = randomPassword()
 	}
-	l := &loader{svc: svc, sys: app.System(), units: map[string]org.Unit{}}
 	l.sum.Password = password
-	steps := []func(context.Context) error{l.organisation, l.reorganisation, l.termsAndFigures, l.accounts(password)}
+	steps := []func(context.Context) error{l.organisation, l.termsAndFigures, l.accounts(password), l.documents, l.implementation,
+		l.reorganisation}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return l.sum, err
@@ -126,6 +153,7 @@ func slug(name string) string {
 }
 
 func (l *loader) reorganisation(ctx context.Context) error {
+	l.at("2025-02-20")
 	if err := l.create(ctx, renamedBoard); err != nil {
 		return err
 	}
@@ -156,21 +184,24 @@ func (l *loader) reorganisation(ctx context.Context) error {
 		From: l.ids(closing...), Note: "Kết thúc hoạt động của cấp huyện"}); err != nil {
 		return err
 	}
-	return l.svc.AddLink(ctx, l.sys, org.Link{Parent: l.units["mttq"].ID, Child: l.units["ldld"].ID, Valid: org.Span{From: day("2025-07-01")}})
+	if err := l.svc.AddLink(ctx, l.sys, org.Link{Parent: l.units["mttq"].ID, Child: l.units["ldld"].ID, Valid: org.Span{From: day("2025-07-01")}}); err != nil {
+		return err
+	}
+	for _, c := range []string{"ltu", "ltu-btgdv"} {
+		if err := l.svc.SetTerm(ctx, l.sys, org.Term{Unit: l.units[c].ID, Starts: day("2025-09-19"), Ends: day("2030-09-19"), Name: "Nhiệm kỳ 2025 - 2030"}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (l *loader) termsAndFigures(ctx context.Context) error {
-	committees := []string{"ltu", "ltu-btg", "tp-thu", "tp-btg", "du-khoi"}
+	committees := []string{"ltu", "ltu-btg", "tp-thu", "tp-btg", "du-khoi", "pu-tanphong", "pu-dongphong", "pu-doanket", "xu-sungphai"}
 	for _, d := range districts {
 		committees = append(committees, "hu-"+d.code, "hu-"+d.code+"-btg")
 	}
 	for _, c := range committees {
 		if err := l.svc.SetTerm(ctx, l.sys, org.Term{Unit: l.units[c].ID, Starts: day("2020-10-01"), Ends: day("2025-09-19"), Name: "Nhiệm kỳ 2020 - 2025"}); err != nil {
-			return err
-		}
-	}
-	for _, c := range []string{"ltu", "ltu-btgdv"} {
-		if err := l.svc.SetTerm(ctx, l.sys, org.Term{Unit: l.units[c].ID, Starts: day("2025-09-19"), Ends: day("2030-09-19"), Name: "Nhiệm kỳ 2025 - 2030"}); err != nil {
 			return err
 		}
 	}

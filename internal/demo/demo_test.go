@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"lantoa/internal/app"
 	"lantoa/internal/demo"
 	"lantoa/internal/store"
 	"lantoa/internal/store/storetest"
@@ -14,15 +13,14 @@ import (
 func TestDemoLoadsOnceAndFollowsTheReorganisation(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		svc := app.New(s, nil)
-		sum, err := demo.Load(ctx, svc, "mat-khau-demo-2022")
+		sum, err := demo.Load(ctx, s, "mat-khau-demo-2022")
 		if err != nil {
 			t.Fatal(err)
 		}
 		if sum.AlreadyLoaded || sum.Units < 50 || len(sum.Accounts) < 10 {
 			t.Fatalf("first load: %+v", sum)
 		}
-		again, err := demo.Load(ctx, svc, "")
+		again, err := demo.Load(ctx, s, "")
 		if err != nil || !again.AlreadyLoaded {
 			t.Fatalf("second load: %+v, %v", again, err)
 		}

@@ -66,7 +66,7 @@ var units2022 = []unitSpec{
 	{code: "cdcs-ubnd-tanphong", notation: "CĐCS", name: "Công đoàn cơ sở Ủy ban nhân dân phường Tân Phong", kind: org.GrassrootsUnion, family: document.Union, place: "Lai Châu", parents: []string{"ldld-tp"}},
 
 	// Front and mass organisations.
-	{code: "mttq", notation: "MTTQ", name: "Ủy ban MTTQ Việt Nam tỉnh Lai Châu", kind: org.FrontCommittee, family: document.Front, place: "Lai Châu", parents: []string{"ltu"}},
+	{code: "mttq", notation: "MTTQ", name: "Ủy ban MTTQ Việt Nam tỉnh Lai Châu", kind: org.FrontCommittee, family: document.Front, place: "Lai Châu", parents: []string{"ltu", "ltu-btg"}},
 	{code: "mttq-tp", notation: "MTTQ", name: "Ủy ban MTTQ Việt Nam thành phố Lai Châu", kind: org.FrontCommittee, family: document.Front, place: "Lai Châu", parents: []string{"mttq", "tp-btg"}},
 	{code: "tinhdoan", notation: "TĐTN", name: "Tỉnh đoàn Lai Châu", kind: org.MassOrg, family: document.Youth, place: "Lai Châu", parents: []string{"mttq"}},
 	{code: "hoi-phunu", notation: "HLHPN", name: "Hội Liên hiệp Phụ nữ tỉnh Lai Châu", kind: org.MassOrg, family: document.Front, place: "Lai Châu", parents: []string{"mttq"}},

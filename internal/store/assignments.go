@@ -51,7 +51,8 @@ func (tx *Tx) CreateAssignment(ctx context.Context, a task.Assignment) (task.Ass
 	// recorded here.
 	var implementing document.ID
 	err = tx.QueryRowContext(ctx, `SELECT c.document_id FROM citations c JOIN documents d ON d.id = c.document_id
-		WHERE c.target_id = $1 AND d.issuer_unit_id = $2 AND c.relation NOT IN ('thay thế', 'bãi bỏ') ORDER BY c.document_id LIMIT 1`,
+		WHERE c.target_id = $1 AND d.issuer_unit_id = $2 AND d.status <> 'draft' AND c.relation NOT IN ('thay thế', 'bãi bỏ')
+		ORDER BY c.document_id LIMIT 1`,
 		a.Document, a.Assignee).Scan(&implementing)
 	if err == nil {
 		if err := tx.markImplementing(ctx, implementing, a.Document); err != nil {
@@ -83,6 +84,8 @@ func (tx *Tx) Assignment(ctx context.Context, id task.ID) (task.Assignment, erro
 // AssignmentFilter selects assignments.
 type AssignmentFilter struct {
 	Assignees []org.ID      // to these units (empty: any)
+	Under     org.ID        // to units this unit directs on day On, itself included (0: any)
+	On        time.Time     // the day Under is read on
 	Document  document.ID   // from this document (0: any)
 	Statuses  []task.Status // in these statuses (empty: any)
 	DueBefore time.Time     // with a deadline before this day (zero: any)
@@ -95,6 +98,10 @@ func (tx *Tx) Assignments(ctx context.Context, f AssignmentFilter) ([]task.Assig
 	var w filter
 	if len(f.Assignees) > 0 {
 		in(&w, "assignee_id", f.Assignees)
+	}
+	if f.Under != 0 {
+		d := f.On.Format(dateLayout)
+		w.add("assignee_id IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = ? AND valid_from <= ? AND valid_to > ?)", f.Under, d, d)
 	}
 	if f.Document != 0 {
 		w.add("document_id = ?", f.Document)

@@ -11,13 +11,19 @@ import (
 	"lantoa/internal/document"
 	"lantoa/internal/org"
 	"lantoa/internal/problem"
+	"lantoa/internal/task"
 	"lantoa/internal/vn"
 )
 
+// BlobKey is the key file content is stored under: its SHA-256, in hex.
+func BlobKey(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
 // PutBlob stores file content once, by its SHA-256, and returns the hash.
 func (tx *Tx) PutBlob(ctx context.Context, data []byte) (string, error) {
-	sum := sha256.Sum256(data)
-	h := hex.EncodeToString(sum[:])
+	h := BlobKey(data)
 	_, err := tx.ExecContext(ctx, `INSERT INTO blobs (sha256, size, data) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING`, h, len(data), data)
 	return h, tx.translate(err, "tệp gốc")
 }
@@ -83,7 +89,10 @@ func normalise(d *document.Document) {
 // CreateDocument stores a document and its citations, links each citation
 // to the stored document it names, and links earlier documents' open
 // citations of this one to it: the cascade grows whichever arrives first.
-// The file, if any, must be stored first with PutBlob.
+// A target the caller already knows (d.Targets[i], set when a citation is
+// written from the document it names) is kept rather than looked up. A
+// draft's citations name their targets but have no effect until it is
+// issued (IssueDraft). The file, if any, must be stored first with PutBlob.
 func (tx *Tx) CreateDocument(ctx context.Context, d document.Document) (document.Document, error) {
 	normalise(&d)
 	if err := d.Validate(); err != nil {
@@ -93,23 +102,26 @@ func (tx *Tx) CreateDocument(ctx context.Context, d document.Document) (document
 	ext := jsonText(extracted{d.Assignments, d.ReportDeadline, d.Forms, d.Warnings})
 	err := tx.QueryRowContext(ctx, `INSERT INTO documents (family, doc_type, number, symbol, number_symbol, ref_key, issuer, issuer_key,
 		issuer_unit_id, parent_issuer, place, issued_on, subject, recipients, distribution, signer_name, signer_capacity, urgency,
-		confidentiality, status, file_sha256, file_name, body, extracted, created_by, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26)
+		confidentiality, status, file_sha256, file_name, body, extracted, created_by, created_at, updated_at, search_key)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26, $27)
 		RETURNING id`,
 		d.Family, d.DocType, d.Number, d.Symbol, d.NumberSymbol, document.RefKey(d.NumberSymbol), d.Issuer, vn.Fold(d.Issuer),
 		nullID(d.IssuerUnit), d.ParentIssuer, d.Place, nullString(d.Date), d.Subject, jsonText(nonNil(d.Recipients)), jsonText(nonNil(d.Distribution)),
 		d.SignerName, jsonText(nonNil(d.SignerCapacity)), d.Urgency, d.Confidentiality, d.Status, nullString(d.File.SHA256), d.File.Name,
-		d.Body, ext, nullID(d.CreatedBy), timeText(d.CreatedAt)).Scan(&d.ID)
+		d.Body, ext, nullID(d.CreatedBy), timeText(d.CreatedAt), searchKey(d)).Scan(&d.ID)
 	if err != nil {
 		return d, tx.translate(err, "văn bản")
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO doc_closure (ancestor_id, descendant_id) VALUES ($1, $1)`, d.ID); err != nil {
 		return d, tx.translate(err, "cây triển khai")
 	}
+	known := d.Targets
 	d.Targets = make([]document.ID, len(d.Citations))
 	for i, c := range d.Citations {
-		target, err := tx.findCited(ctx, c, d.ID)
-		if err != nil {
+		var target document.ID
+		if i < len(known) && known[i] != 0 {
+			target = known[i]
+		} else if target, err = tx.findCited(ctx, c, d.ID); err != nil {
 			return d, err
 		}
 		d.Targets[i] = target
@@ -119,7 +131,7 @@ func (tx *Tx) CreateDocument(ctx context.Context, d document.Document) (document
 		if err != nil {
 			return d, tx.translate(err, "trích dẫn")
 		}
-		if target != 0 {
+		if target != 0 && d.Status != document.Draft {
 			if err := tx.linkCitation(ctx, d.ID, target, c.Relation); err != nil {
 				return d, err
 			}
@@ -129,6 +141,12 @@ func (tx *Tx) CreateDocument(ctx context.Context, d document.Document) (document
 		return d, err
 	}
 	return d, nil
+}
+
+// searchKey is what the register search looks in: number and notation,
+// type and subject, folded.
+func searchKey(d document.Document) string {
+	return vn.Fold(d.NumberSymbol + " " + d.DocType + " " + d.Subject)
 }
 
 func nonNil(s []string) []string {
@@ -304,7 +322,7 @@ func (tx *Tx) DocumentBody(ctx context.Context, id document.ID) (string, error) 
 // CitedBy lists the documents that cite id, newest first.
 func (tx *Tx) CitedBy(ctx context.Context, id document.ID) ([]document.Document, error) {
 	return tx.documents(ctx, `SELECT `+docCols+` FROM documents WHERE id IN (SELECT document_id FROM citations WHERE target_id = $1)
-		ORDER BY issued_on DESC, id DESC`, id)
+		AND status <> 'draft' ORDER BY issued_on DESC, id DESC`, id)
 }
 
 func (tx *Tx) documents(ctx context.Context, q string, args ...any) ([]document.Document, error) {
@@ -430,4 +448,122 @@ func (tx *Tx) DocumentUnits(ctx context.Context, id document.ID) ([]org.ID, erro
 		UNION SELECT unit_id FROM register_entries WHERE document_id = $1
 		UNION SELECT assignee_id FROM assignments WHERE document_id = $1`, id))
 	return ids, tx.translate(err, "văn bản")
+}
+
+// DocumentsByID reads documents, without their citations, by id.
+func (tx *Tx) DocumentsByID(ctx context.Context, ids []document.ID) (map[document.ID]document.Document, error) {
+	out := make(map[document.ID]document.Document, len(ids))
+	for chunk := range chunks(ids, 500) {
+		q, args := inList(`SELECT `+docCols+` FROM documents WHERE id IN `, chunk)
+		ds, err := tx.documents(ctx, q, args...)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range ds {
+			out[d.ID] = d
+		}
+	}
+	return out, nil
+}
+
+// AttachFile gives a stored document its original file and text when it
+// has none yet (it was first entered from another unit's register or by
+// hand); a document that has a file keeps it.
+func (tx *Tx) AttachFile(ctx context.Context, id document.ID, f document.File, body string) error {
+	if f.SHA256 == "" {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE documents SET file_sha256 = $2, file_name = $3, body = CASE WHEN body = '' THEN $4 ELSE body END, updated_at = $5
+		WHERE id = $1 AND file_sha256 IS NULL`, id, f.SHA256, strings.TrimSpace(vn.NFC(f.Name)), vn.NFC(body), timeText(tx.Now()))
+	return tx.translate(err, "văn bản")
+}
+
+// DraftPlan is what a draft will ask of whom once issued: the units it is
+// sent to, each with its task, and the indicator set they report on.
+type DraftPlan struct {
+	Recipients   []PlannedTask `json:"recipients"`
+	IndicatorSet int64         `json:"indicator_set,omitempty"`
+	Department   string        `json:"department,omitempty"` // the drafting department in the notation: "VX" in 12/UBND-VX
+}
+
+// PlannedTask is one recipient of a draft and what it is asked to do.
+type PlannedTask struct {
+	Unit org.ID        `json:"unit"`
+	Role task.Role     `json:"role"`
+	Task string        `json:"task"`
+	Due  task.Deadline `json:"due"`
+}
+
+// CreateDraft stores a draft and its plan.
+func (tx *Tx) CreateDraft(ctx context.Context, d document.Document, plan DraftPlan) (document.Document, error) {
+	d.Status = document.Draft
+	d, err := tx.CreateDocument(ctx, d)
+	if err != nil {
+		return d, err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE documents SET plan = $2 WHERE id = $1`, d.ID, jsonText(plan))
+	return d, tx.translate(err, "dự thảo")
+}
+
+// Plan reads a draft's plan.
+func (tx *Tx) Plan(ctx context.Context, id document.ID) (DraftPlan, error) {
+	var s string
+	err := tx.QueryRowContext(ctx, `SELECT plan FROM documents WHERE id = $1`, id).Scan(&s)
+	if err == sql.ErrNoRows {
+		return DraftPlan{}, problem.Errorf(problem.NotFound, "Không có văn bản số %d", id)
+	}
+	return parseJSON[DraftPlan](s), tx.translate(err, "dự thảo")
+}
+
+// IssueDraft turns a draft into an issued document with the number, date,
+// place, issuer and signature d carries, then gives its citations their
+// effect: it joins the cascade of what it implements, the issuer's
+// assignments from those documents become "implementing", and earlier
+// documents' open citations of it are linked. The update is conditional on
+// the draft still being a draft, so two people issuing it at once cannot
+// both succeed: the second gets a Conflict.
+func (tx *Tx) IssueDraft(ctx context.Context, d document.Document) (document.Document, error) {
+	normalise(&d)
+	d.Status = document.Issued
+	if err := d.Validate(); err != nil {
+		return d, err
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE documents SET status = 'issued', number = $2, symbol = $3, number_symbol = $4, ref_key = $5,
+		issuer = $6, issuer_key = $7, place = $8, issued_on = $9, signer_name = $10, signer_capacity = $11, search_key = $12,
+		plan = '{}', updated_at = $13 WHERE id = $1 AND status = 'draft'`,
+		d.ID, d.Number, d.Symbol, d.NumberSymbol, document.RefKey(d.NumberSymbol), d.Issuer, vn.Fold(d.Issuer), d.Place,
+		nullString(d.Date), d.SignerName, jsonText(nonNil(d.SignerCapacity)), searchKey(d), timeText(tx.Now()))
+	if err != nil {
+		return d, tx.translate(err, "văn bản")
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return d, problem.Errorf(problem.Conflict, "Văn bản này không còn là dự thảo: đã có người ban hành")
+	}
+	stored, err := tx.Document(ctx, d.ID)
+	if err != nil {
+		return d, err
+	}
+	for i, c := range stored.Citations {
+		target := stored.Targets[i]
+		if target == 0 {
+			// The cited document may have arrived since the draft was written.
+			if target, err = tx.findCited(ctx, c, d.ID); err != nil {
+				return d, err
+			}
+			if target == 0 {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE citations SET target_id = $3 WHERE document_id = $1 AND ordinal = $2`, d.ID, i, target); err != nil {
+				return d, tx.translate(err, "trích dẫn")
+			}
+			stored.Targets[i] = target
+		}
+		if err := tx.linkCitation(ctx, d.ID, target, c.Relation); err != nil {
+			return d, err
+		}
+	}
+	if err := tx.resolveOpenCitations(ctx, stored); err != nil {
+		return d, err
+	}
+	return stored, nil
 }

@@ -5,8 +5,10 @@ import (
 	"testing"
 
 	"lantoa/internal/document"
+	"lantoa/internal/problem"
 	"lantoa/internal/store"
 	"lantoa/internal/store/storetest"
+	"lantoa/internal/task"
 )
 
 func doc(ns, typ, date string, cites ...document.Citation) document.Document {
@@ -104,6 +106,64 @@ func TestAmbiguousCitationStaysOpen(t *testing.T) {
 		}
 		if last.Targets[0] != 0 {
 			t.Fatalf("ambiguous citation linked to %d", last.Targets[0])
+		}
+	})
+}
+
+func TestDraftTakesEffectOnlyWhenIssued(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		city := newUnit(t, s, "btgthu", document.Party)
+		var parent, draft document.Document
+		var assignment task.Assignment
+		err := s.InTx(ctx, func(tx *store.Tx) error {
+			var err error
+			if parent, err = tx.CreateDocument(ctx, doc("71-HD/BTGTU", "Hướng dẫn", "2022-06-22")); err != nil {
+				return err
+			}
+			// The city drafts its guidance before its assignment is recorded.
+			draft, err = tx.CreateDraft(ctx, document.Document{IssuerUnit: int64(city.ID), Metadata: document.Metadata{DocType: "Hướng dẫn",
+				Subject: "Tuyên truyền", Citations: []document.Citation{cite("71-HD/BTGTU", "2022-06-22", document.Implements)}}}, store.DraftPlan{})
+			if err != nil {
+				return err
+			}
+			assignment, err = tx.CreateAssignment(ctx, task.Assignment{Document: parent.ID, Assignee: city.ID, Role: task.Lead})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if draft.Targets[0] != parent.ID || assignment.Status != task.Sent {
+			t.Fatalf("draft cites %v, assignment %s; want the guidance linked and the assignment still sent", draft.Targets, assignment.Status)
+		}
+		issue := func() error {
+			return s.InTx(ctx, func(tx *store.Tx) error {
+				d, err := tx.Document(ctx, draft.ID)
+				if err != nil {
+					return err
+				}
+				d.Number, d.Symbol, d.NumberSymbol, d.Date = "01", "HD/BTGThU", "01-HD/BTGThU", "2022-07-20"
+				_, err = tx.IssueDraft(ctx, d)
+				return err
+			})
+		}
+		if err := issue(); err != nil {
+			t.Fatal(err)
+		}
+		var cascade []document.ID
+		s.View(ctx, func(tx *store.Tx) error {
+			assignment, err = tx.Assignment(ctx, assignment.ID)
+			if err == nil {
+				cascade, err = tx.CascadeOf(ctx, parent.ID)
+			}
+			return err
+		})
+		if assignment.Status != task.Implementing || assignment.ImplementingDoc != draft.ID || len(cascade) != 2 {
+			t.Fatalf("after issue: assignment %s by %d, cascade %v; want implementing by %d and the guidance's cascade holding it",
+				assignment.Status, assignment.ImplementingDoc, cascade, draft.ID)
+		}
+		if err := issue(); problem.KindOf(err) != problem.Conflict {
+			t.Fatalf("issuing twice: err = %v, want conflict", err)
 		}
 	})
 }

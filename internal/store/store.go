@@ -225,3 +225,12 @@ func errorf(err error, format string, args ...any) error {
 	}
 	return problem.Wrap(problem.Internal, err, fmt.Sprintf(format, args...))
 }
+
+// WithClock returns the store reading the time from now, sharing the
+// connections: the demo loader replays 2022 on it. Close the original,
+// not the copy.
+func (s *Store) WithClock(now func() time.Time) *Store {
+	c := *s
+	c.now = now
+	return &c
+}

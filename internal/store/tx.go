@@ -116,15 +116,19 @@ func inList[T any](prefix string, vals []T, leading ...any) (string, []any) {
 
 func itoa(n int) string { return string(appendInt(nil, n)) }
 
-// prefixed qualifies each column of a list with a table alias.
+// prefixed qualifies each column of a list with a table alias; literals
+// (the defaults of COALESCE) stay as they are.
 func prefixed(alias, cols string) string {
-	parts := strings.Split(cols, ", ")
+	parts := strings.Split(cols, ",")
 	for i, p := range parts {
-		if strings.HasPrefix(p, "COALESCE(") {
-			parts[i] = "COALESCE(" + alias + strings.TrimPrefix(p, "COALESCE(")
-			continue
+		p = strings.TrimSpace(p)
+		switch {
+		case strings.HasPrefix(p, "COALESCE("):
+			p = "COALESCE(" + alias + strings.TrimPrefix(p, "COALESCE(")
+		case p != "" && (p[0] == '_' || 'a' <= p[0] && p[0] <= 'z'):
+			p = alias + p
 		}
-		parts[i] = alias + p
+		parts[i] = p
 	}
 	return strings.Join(parts, ", ")
 }

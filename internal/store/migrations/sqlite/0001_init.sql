@@ -128,11 +128,13 @@ CREATE TABLE documents (
     file_name       TEXT NOT NULL DEFAULT '',
     body            TEXT NOT NULL DEFAULT '',
     extracted       TEXT NOT NULL DEFAULT '{}', -- what the reader found: forms, assignments, deadline, warnings
+    search_key      TEXT NOT NULL DEFAULT '',   -- number, type and subject folded, for the register search
+    plan            TEXT NOT NULL DEFAULT '{}', -- a draft's recipients and their tasks, until it is issued
     created_by      INTEGER REFERENCES accounts (id),
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
 );
-CREATE INDEX documents_ref_key ON documents (ref_key);
+CREATE INDEX documents_ref_key ON documents (ref_key, issuer_key, issued_on); -- citations; the same document registered twice
 CREATE INDEX documents_file ON documents (file_sha256);
 CREATE INDEX documents_issuer_unit ON documents (issuer_unit_id, issued_on);
 
@@ -181,13 +183,27 @@ CREATE TABLE doc_closure (
 );
 CREATE INDEX doc_closure_descendant ON doc_closure (descendant_id);
 
--- Number sequences: one row per scope (issuer, year or term, type).
+-- Number sequences: one row per scope (issuer, year or term, type,
+-- secrecy; arrival numbers per unit and year), taken with one upsert in the
+-- transaction that uses the number, so a rollback leaves no gap.
 CREATE TABLE counters (
     scope TEXT PRIMARY KEY,
     value INTEGER NOT NULL
 );
 
--- What units report: indicator sets, per directive; the default catalogue.
+-- What units report. An indicator's code names it everywhere (a set
+-- chooses codes, it does not redefine them), so the roll-up knows how each
+-- code adds up whatever set it came from. The default catalogue is loaded
+-- by migration 0002 from report.Catalogue.
+CREATE TABLE indicators (
+    code        TEXT PRIMARY KEY,          -- "TTM.buoi"
+    form        TEXT NOT NULL,             -- "TTM"
+    label       TEXT NOT NULL,
+    measure     TEXT NOT NULL DEFAULT '',  -- đơn vị tính: buổi, lượt, người
+    kind        TEXT NOT NULL,             -- count, ratio, text
+    aggregation TEXT NOT NULL,             -- sum, distinct, none
+    ordinal     INTEGER NOT NULL
+);
 CREATE TABLE indicator_sets (
     id          INTEGER PRIMARY KEY,
     code        TEXT NOT NULL UNIQUE,
@@ -195,15 +211,11 @@ CREATE TABLE indicator_sets (
     document_id INTEGER REFERENCES documents (id),
     created_at  TEXT NOT NULL
 );
-CREATE TABLE indicators (
-    set_id      INTEGER NOT NULL REFERENCES indicator_sets (id),
-    code        TEXT NOT NULL,             -- "TTM.buoi"
-    form        TEXT NOT NULL,             -- "TTM"
-    label       TEXT NOT NULL,
-    measure     TEXT NOT NULL DEFAULT '',  -- đơn vị tính: buổi, lượt, người
-    kind        TEXT NOT NULL,             -- count, ratio, text
-    aggregation TEXT NOT NULL,             -- sum, distinct, none
-    ordinal     INTEGER NOT NULL,
+CREATE INDEX indicator_sets_document ON indicator_sets (document_id);
+CREATE TABLE indicator_set_items (
+    set_id  INTEGER NOT NULL REFERENCES indicator_sets (id),
+    code    TEXT NOT NULL REFERENCES indicators (code),
+    ordinal INTEGER NOT NULL,
     PRIMARY KEY (set_id, code)
 );
 
@@ -247,7 +259,7 @@ CREATE TABLE assignment_events (
 );
 CREATE INDEX assignment_events_assignment ON assignment_events (assignment_id, id);
 
--- What units did.
+-- What units did. An activity's results count from its end day.
 CREATE TABLE activities (
     id          INTEGER PRIMARY KEY,
     unit_id     INTEGER NOT NULL REFERENCES units (id),
@@ -261,11 +273,11 @@ CREATE TABLE activities (
     created_by  INTEGER REFERENCES accounts (id),
     created_at  TEXT NOT NULL
 );
-CREATE INDEX activities_unit ON activities (unit_id, started_on);
+CREATE INDEX activities_unit ON activities (unit_id, ended_on);
 
 CREATE TABLE activity_values (
     activity_id    INTEGER NOT NULL REFERENCES activities (id),
-    indicator_code TEXT NOT NULL,
+    indicator_code TEXT NOT NULL REFERENCES indicators (code),
     num            REAL NOT NULL DEFAULT 0,
     den            REAL NOT NULL DEFAULT 0,
     txt            TEXT NOT NULL DEFAULT '',
@@ -278,7 +290,7 @@ CREATE TABLE activity_targets (
     assignment_id INTEGER REFERENCES assignments (id),
     PRIMARY KEY (activity_id, document_id)
 );
-CREATE INDEX activity_targets_document ON activity_targets (document_id);
+CREATE INDEX activity_targets_document ON activity_targets (document_id, activity_id);
 
 CREATE TABLE activity_files (
     activity_id INTEGER NOT NULL REFERENCES activities (id),
@@ -287,11 +299,14 @@ CREATE TABLE activity_files (
     PRIMARY KEY (activity_id, sha256)
 );
 
--- Roll-up sums kept on write: per directive, per directing unit (ancestor
--- in the closure), per indicator, per month ('M') and per day ('D'), per
--- validity range of the ancestor link. A roll-up as of a date adds the
--- months before the date's month and the days of its month: a few hundred
--- rows, whatever the number of activities.
+-- Roll-up sums kept on write: per directive, per directing unit (an
+-- ancestor in the closure, the unit itself included), per indicator, per
+-- month ('M') and per day ('D'), per validity range of the closure row. Ranges of one (ancestor, descendant)
+-- pair never overlap, so a unit counts once on any day. A roll-up as of a
+-- date adds the months before the date's month and the days of its month
+-- up to the date: a few hundred rows, whatever the number of activities.
+-- Distinct-unit indicators are kept here too, as +1 on the day each unit
+-- first did the thing (rollup_firsts).
 CREATE TABLE rollup_sums (
     directive_id   INTEGER NOT NULL REFERENCES documents (id),
     unit_id        INTEGER NOT NULL REFERENCES units (id),
@@ -303,7 +318,7 @@ CREATE TABLE rollup_sums (
     num            REAL NOT NULL,
     den            REAL NOT NULL,
     n              INTEGER NOT NULL,
-    PRIMARY KEY (directive_id, unit_id, indicator_code, grain, period_on, valid_from)
+    PRIMARY KEY (directive_id, unit_id, grain, period_on, indicator_code, valid_from, valid_to)
 );
 
 -- The first day each unit did something counted by a "distinct units"
@@ -315,13 +330,14 @@ CREATE TABLE rollup_firsts (
     first_on       TEXT NOT NULL,
     PRIMARY KEY (directive_id, indicator_code, unit_id)
 );
+CREATE INDEX rollup_firsts_unit ON rollup_firsts (unit_id, directive_id);
 
 -- Results reports.
 CREATE TABLE reports (
     id            INTEGER PRIMARY KEY,
     unit_id       INTEGER NOT NULL REFERENCES units (id),
     assignment_id INTEGER REFERENCES assignments (id),
-    directive_id  INTEGER REFERENCES documents (id),
+    directive_id  INTEGER NOT NULL REFERENCES documents (id),
     period_from   TEXT NOT NULL,
     period_to     TEXT NOT NULL,
     status        TEXT NOT NULL,
@@ -336,17 +352,20 @@ CREATE TABLE reports (
     decided_by    INTEGER REFERENCES accounts (id),
     report_doc_id INTEGER REFERENCES documents (id)
 );
-CREATE INDEX reports_unit ON reports (unit_id, period_from);
+CREATE INDEX reports_unit ON reports (unit_id, status, period_from);
 CREATE INDEX reports_assignment ON reports (assignment_id);
 
+-- A reported figure and, beside it, the one computed from activities and
+-- the reports below; overridden_* say who changed it by hand, and when.
 CREATE TABLE report_values (
     report_id      INTEGER NOT NULL REFERENCES reports (id),
-    indicator_code TEXT NOT NULL,
+    indicator_code TEXT NOT NULL REFERENCES indicators (code),
     num            REAL NOT NULL DEFAULT 0,
     den            REAL NOT NULL DEFAULT 0,
     txt            TEXT NOT NULL DEFAULT '',
     auto_num       REAL NOT NULL DEFAULT 0,
     auto_den       REAL NOT NULL DEFAULT 0,
+    auto_txt       TEXT NOT NULL DEFAULT '',
     overridden_by  INTEGER REFERENCES accounts (id),
     overridden_at  TEXT,
     PRIMARY KEY (report_id, indicator_code)
