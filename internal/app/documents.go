@@ -248,3 +248,25 @@ func (s *Service) GrantDocument(ctx context.Context, a Actor, id document.ID, ac
 		return audit(ctx, tx, a, "document.grant", docObject(id), "Cho "+grantee.DisplayName+" xem "+strings.TrimSpace(d.DocType+" "+d.NumberSymbol))
 	})
 }
+
+// DocumentsByNumber finds the documents with a number and notation
+// ("12-CT/TW") the actor may open.
+func (s *Service) DocumentsByNumber(ctx context.Context, a Actor, numberSymbol string) ([]document.Document, error) {
+	var out []document.Document
+	err := s.store.View(ctx, func(tx *store.Tx) error {
+		ds, err := tx.DocumentsByNumber(ctx, numberSymbol)
+		if err != nil {
+			return err
+		}
+		for _, d := range ds {
+			if maySeeDocument(ctx, tx, a, d, s.Today()) == nil {
+				out = append(out, d)
+			}
+		}
+		return nil
+	})
+	if err == nil && len(out) == 0 {
+		err = problem.Errorf(problem.NotFound, "Không có văn bản số %s", numberSymbol)
+	}
+	return out, err
+}

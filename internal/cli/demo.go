@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 
+	"lantoa/internal/app"
 	"lantoa/internal/demo"
+	"lantoa/internal/report"
 )
 
 func runDemo(ctx context.Context, args []string, stdio Stdio, getenv func(string) string) int {
@@ -35,6 +37,20 @@ func runDemo(ctx context.Context, args []string, stdio Stdio, getenv func(string
 		return 0
 	}
 	printDemoSummary(stdio, *db, sum)
+	svc := app.New(s, nil)
+	d, err := svc.Document(ctx, app.System(), sum.Directive)
+	if err == nil {
+		var r report.Rollup
+		if r, err = svc.Rollup(ctx, app.System(), sum.Directive, sum.Province, sum.AsOf); err == nil {
+			fmt.Fprintln(stdio.Out)
+			printRollup(stdio.Out, d, r)
+			fmt.Fprintf(stdio.Out, "\nXem lại bất cứ lúc nào: lantoa rollup --directive %s --unit ltu --as-of %s\n", d.NumberSymbol, sum.AsOf.Format("02/01/2006"))
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(stdio.Err, "lantoa:", oneLine(err.Error()))
+		return 1
+	}
 	return 0
 }
 

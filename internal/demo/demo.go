@@ -37,6 +37,11 @@ type Summary struct {
 	Reports       int
 	Password      string
 	Accounts      []Account
+	// Where to look first: the directive's roll-up at the province at the
+	// end of the 2022 campaign.
+	Directive document.ID
+	Province  org.ID
+	AsOf      time.Time
 }
 
 // loader carries the state of one load. The demo replays 2022 on a clock
@@ -84,12 +89,13 @@ func Load(ctx context.Context, st *store.Store, password string) (Summary, error
 	}
 	l.sum.Password = password
 	steps := []func(context.Context) error{l.organisation, l.termsAndFigures, l.accounts(password), l.documents, l.implementation,
-		l.reorganisation}
+		l.results, l.reorganisation}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return l.sum, err
 		}
 	}
+	l.sum.Directive, l.sum.Province, l.sum.AsOf = l.docs["12-CT/TW"].ID, l.units["ltu"].ID, day("2022-12-31")
 	return l.sum, nil
 }
 

@@ -567,3 +567,10 @@ func (tx *Tx) IssueDraft(ctx context.Context, d document.Document) (document.Doc
 	}
 	return stored, nil
 }
+
+// DocumentsByNumber lists the issued or received documents with this
+// number and notation, however spaced or accented, newest first.
+func (tx *Tx) DocumentsByNumber(ctx context.Context, numberSymbol string) ([]document.Document, error) {
+	return tx.documents(ctx, `SELECT `+docCols+` FROM documents WHERE ref_key = $1 AND status <> 'draft' ORDER BY issued_on DESC, id DESC`,
+		document.RefKey(numberSymbol))
+}
