@@ -254,6 +254,11 @@ func (tx *Tx) linkCitation(ctx context.Context, citing, cited document.ID, rel d
 	if loop > 0 {
 		return nil // documents citing each other: keep the link, not a loop in the cascade
 	}
+	// Activities already answering citing's cascade now count for the
+	// directives it joins; this must see the cascade before it grows.
+	if err := tx.RollupCascadeGrows(ctx, citing, cited); err != nil {
+		return err
+	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO doc_closure (ancestor_id, descendant_id)
 		SELECT a.ancestor_id, d.descendant_id FROM doc_closure a, doc_closure d
 		WHERE a.descendant_id = $1 AND d.ancestor_id = $2

@@ -262,13 +262,21 @@ func (tx *Tx) recomputeReach(ctx context.Context, starts []org.ID) error {
 			}
 		}
 	}
+	// The roll-up sums are keyed by the closure: take these units' share
+	// out, change the closure, put it back.
+	if err := tx.recountUnits(ctx, ids, "-1"); err != nil {
+		return err
+	}
 	for chunk := range chunks(ids, 500) {
 		q, args := inList(`DELETE FROM unit_closure WHERE descendant_id IN `, chunk)
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return tx.translate(err, "cây tổ chức")
 		}
 	}
-	return tx.translate(tx.insertRows(ctx, "unit_closure", "ancestor_id, descendant_id, valid_from, valid_to", 4, rows, ""), "cây tổ chức")
+	if err := tx.insertRows(ctx, "unit_closure", "ancestor_id, descendant_id, valid_from, valid_to", 4, rows, ""); err != nil {
+		return tx.translate(err, "cây tổ chức")
+	}
+	return tx.recountUnits(ctx, ids, "1")
 }
 
 // unitSpans reads the validity of units.

@@ -186,10 +186,30 @@ func (tx *Tx) RollupCascadeGrows(ctx context.Context, citing, cited document.ID)
 	return nil
 }
 
+// recountUnits adds sign (1 or -1) times everything the activities of units
+// contribute to the roll-up sums, through the closure as it stands. The
+// closure of these units is about to change (or just changed): taking
+// their share out before and putting it back after keeps the sums right
+// at the cost of their own activities only, not a rebuild of everything.
+func (tx *Tx) recountUnits(ctx context.Context, units []org.ID, sign string) error {
+	for chunk := range chunks(units, 500) {
+		q, args := inList("", chunk)
+		pairs := activityDirectives + ` WHERE t.activity_id IN (SELECT id FROM activities WHERE unit_id IN ` + q + `)`
+		if err := tx.addSums(ctx, pairs, args, sign); err != nil {
+			return err
+		}
+		if err := tx.addFirsts(ctx, `f.unit_id IN `+q, args, sign); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // RebuildRollups recomputes the roll-up sums of the given directives (of
 // every directive when none is given) from the activities. It is what
-// keeps the sums right when the closure they are keyed by changes: call it
-// after AddLink, EndLink or Reorganise; bulk loads call it once at the end.
+// repairs the sums whatever happened to them; organisation changes keep
+// them right by themselves (recountUnits), and bulk loads call it once at
+// the end.
 func (tx *Tx) RebuildRollups(ctx context.Context, directives ...document.ID) error {
 	if len(directives) == 0 {
 		return tx.rebuildRollups(ctx, "1 = 1", "1 = 1", "1 = 1", nil)

@@ -89,7 +89,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		}
 		s.ro.SetMaxOpenConns(4)
 	}
-	if err := s.rw.PingContext(ctx); err != nil {
+	if err := s.ping(ctx); err != nil {
 		s.Close()
 		return nil, problem.Wrap(problem.Unavailable, err, "Không kết nối được cơ sở dữ liệu ("+redact(dsn)+")")
 	}
@@ -98,6 +98,24 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// ping makes the first connection. Two processes opening a new SQLite file
+// at once can find it locked while one switches it to WAL, a step SQLite's
+// busy timeout does not cover: wait and try again for a few seconds.
+func (s *Store) ping(ctx context.Context) error {
+	var err error
+	for attempt := 0; attempt < 100; attempt++ {
+		if err = s.rw.PingContext(ctx); err == nil || !s.retryable(err) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(10+attempt%5*10) * time.Millisecond):
+		}
+	}
+	return err
 }
 
 func isPostgres(dsn string) bool {
