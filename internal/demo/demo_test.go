@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"lantoa/internal/app"
 	"lantoa/internal/demo"
 	"lantoa/internal/store"
 	"lantoa/internal/store/storetest"
@@ -71,6 +72,63 @@ func TestDemoLoadsOnceAndFollowsTheReorganisation(t *testing.T) {
 		}
 		if n2022 < 45 || n2025 < 40 {
 			t.Errorf("subtree sizes 2022 %d, 2025 %d", n2022, n2025)
+		}
+	})
+}
+
+// At the end of the 2022 campaign the province's roll-up of Chỉ thị
+// 12-CT/TW counts every demo activity once, shows who received, reported
+// and is late, and stays the same after the 2025 reorganisation.
+func TestDemoRollupAddsUpEveryActivityOnce(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		sum, err := demo.Load(ctx, s, "mat-khau-demo-2022")
+		if err != nil {
+			t.Fatal(err)
+		}
+		svc := app.New(s, nil)
+		sys := app.System()
+		r, err := svc.Rollup(ctx, sys, sum.Directive, sum.Province, sum.AsOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		acts, err := svc.Activities(ctx, sys, store.ActivityFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(acts) != sum.Activities || len(acts) == 0 {
+			t.Fatalf("%d activities stored, summary says %d", len(acts), sum.Activities)
+		}
+		want := map[string]float64{}
+		for _, a := range acts {
+			for _, v := range a.Values {
+				want[v.Code] += v.Num
+			}
+		}
+		got := map[string]float64{}
+		for _, tot := range r.Totals {
+			got[tot.Indicator.Code] = tot.Num
+		}
+		for _, code := range []string{"TTM.buoi", "TTM.luot_nghe", "SHCB.dang_vien", "TQ.khau_hieu", "MXH.luot_xem", "BC.tin_bai"} {
+			if got[code] != want[code] || want[code] == 0 {
+				t.Errorf("%s: roll-up %v, activities add up to %v", code, got[code], want[code])
+			}
+		}
+		c := r.Coverage
+		if c.Assigned != sum.Assignments || c.Received != c.Assigned || c.Reported >= c.Assigned || c.Late == 0 {
+			t.Errorf("coverage %+v with %d assignments", c, sum.Assignments)
+		}
+		if len(r.Late) != c.Late {
+			t.Errorf("late list has %d, coverage says %d", len(r.Late), c.Late)
+		}
+		late := map[string]bool{}
+		for _, l := range r.Late {
+			late[l.Unit.Code] = true
+		}
+		for _, code := range []string{"hu-muongte-btg", "hu-namnhun-btg", "phong-vhtt", "chihoi-vhnt-tp"} {
+			if !late[code] {
+				t.Errorf("%s missing from the late list %v", code, late)
+			}
 		}
 	})
 }
