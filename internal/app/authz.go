@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"lantoa/internal/document"
@@ -12,6 +13,8 @@ import (
 
 // Authorization is decided here and nowhere else, and denies by default:
 //   - a person acts for a unit only in the roles they hold in it;
+//   - a unit's report is sent by its officers or leaders, and accepted or
+//     returned by a leader of a unit directing it, never of the unit itself;
 //   - everyone sees the work of their own units; leaders and
 //     administrators also see everything their units direct;
 //   - a confidential document (Mật and above) is shown only to people
@@ -24,7 +27,8 @@ var (
 	issueRoles    = []org.Role{org.Clerk, org.Leader, org.Admin}              // issue with a number
 	workRoles     = []org.Role{org.Officer, org.Clerk, org.Leader, org.Admin} // acknowledge, report
 	activityRoles = []org.Role{org.Collaborator, org.Officer, org.Leader, org.Admin, org.Clerk}
-	decideRoles   = []org.Role{org.Leader, org.Admin} // accept or return reports
+	decideRoles   = []org.Role{org.Leader}              // accept or return the reports of units below
+	submitRoles   = []org.Role{org.Officer, org.Leader} // send a unit's report
 	adminRoles    = []org.Role{org.Admin}
 )
 
@@ -66,8 +70,31 @@ func maySeeUnit(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time
 			return nil
 		}
 	}
+	return directsAs(ctx, tx, a, unit, on, []org.Role{org.Leader, org.Admin}, false, forbidden())
+}
+
+// mayAdminister checks that the actor administers unit or a unit directing
+// it on day on.
+func mayAdminister(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time.Time) error {
+	return directsAs(ctx, tx, a, unit, on, adminRoles, false,
+		problem.Errorf(problem.Forbidden, "Chỉ quản trị của đơn vị hoặc của đơn vị cấp trên mới làm được việc này"))
+}
+
+// mayDecideReport checks that the actor leads a unit directing unit on day
+// on: not the unit itself, since nobody approves their own report.
+func mayDecideReport(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time.Time) error {
+	return directsAs(ctx, tx, a, unit, on, decideRoles, true, forbidden())
+}
+
+// directsAs passes when the actor holds one of roles in a unit directing
+// unit on day on (the unit itself too, unless strictly), and returns
+// refusal otherwise.
+func directsAs(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time.Time, roles []org.Role, strictly bool, refusal error) error {
+	if a.System {
+		return nil
+	}
 	for _, m := range a.Memberships {
-		if m.Role != org.Leader && m.Role != org.Admin {
+		if !slices.Contains(roles, m.Role) || (strictly && m.Unit == unit) {
 			continue
 		}
 		ok, err := tx.Directs(ctx, m.Unit, unit, on)
@@ -78,7 +105,7 @@ func maySeeUnit(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time
 			return nil
 		}
 	}
-	return forbidden()
+	return refusal
 }
 
 // maySeeDocument checks that the actor may read a document: granted, when

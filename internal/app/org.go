@@ -4,34 +4,12 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"lantoa/internal/org"
 	"lantoa/internal/password"
 	"lantoa/internal/problem"
 	"lantoa/internal/store"
 )
-
-// mayAdminister checks that the actor administers unit or a unit directing
-// it on day on.
-func mayAdminister(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time.Time) error {
-	if a.System {
-		return nil
-	}
-	for _, m := range a.Memberships {
-		if m.Role != org.Admin {
-			continue
-		}
-		ok, err := tx.Directs(ctx, m.Unit, unit, on)
-		if err != nil {
-			return err
-		}
-		if ok {
-			return nil
-		}
-	}
-	return problem.Errorf(problem.Forbidden, "Chỉ quản trị của đơn vị hoặc của đơn vị cấp trên mới làm được việc này")
-}
 
 // CreateUnit adds a unit under the given parents (none: a top unit, which
 // only the system may create), each link valid from the unit's start.
