@@ -115,9 +115,14 @@ func printRollup(w io.Writer, d document.Document, r report.Rollup) {
 	}
 	fmt.Fprintf(w, "  %-16s %d nhiệm vụ\n", "Quá hạn", c.Late)
 	if len(r.Totals) > 0 {
-		fmt.Fprintln(w, "\nSố liệu tổng hợp:")
+		fmt.Fprintln(w, "\nSố liệu tổng hợp (theo hình thức):")
+		form := ""
 		for _, t := range r.Totals {
-			fmt.Fprintf(w, "  %-50s %s\n", t.Indicator.Label, totalText(t))
+			if t.Indicator.Form != form {
+				form = t.Indicator.Form
+				fmt.Fprintf(w, "  %s\n", report.FormByCode(form).Name)
+			}
+			fmt.Fprintf(w, "    %-48s %s\n", t.Indicator.Label, totalText(t))
 		}
 	}
 	if len(r.Children) > 0 {
