@@ -143,3 +143,15 @@ func (s *Service) UnitByCode(ctx context.Context, code string) (org.Unit, error)
 	})
 	return u, err
 }
+
+// Units lists units by name; the organisation is no secret to anyone
+// signed in.
+func (s *Service) Units(ctx context.Context, f store.UnitFilter) ([]org.Unit, error) {
+	var us []org.Unit
+	err := s.store.View(ctx, func(tx *store.Tx) error {
+		var err error
+		us, err = tx.Units(ctx, f)
+		return err
+	})
+	return us, err
+}

@@ -34,9 +34,9 @@ func runDemo(ctx context.Context, args []string, stdio Stdio, getenv func(string
 	}
 	if sum.AlreadyLoaded {
 		fmt.Fprintf(stdio.Out, "Cơ sở dữ liệu %s đã có dữ liệu mẫu; không nạp lại.\n", *db)
-		return 0
+	} else {
+		printDemoSummary(stdio, *db, sum)
 	}
-	printDemoSummary(stdio, *db, sum)
 	svc := app.New(s, nil)
 	d, err := svc.Document(ctx, app.System(), sum.Directive)
 	if err == nil {

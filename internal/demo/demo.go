@@ -79,10 +79,8 @@ func Load(ctx context.Context, st *store.Store, password string) (Summary, error
 	l := &loader{sys: app.System(), units: map[string]org.Unit{}, docs: map[string]document.Document{}}
 	l.at("2022-01-01")
 	l.svc = app.New(st.WithClock(func() time.Time { return l.now }), nil)
-	if _, err := l.svc.UnitByCode(ctx, "ltu"); err == nil {
-		return Summary{AlreadyLoaded: true}, nil
-	} else if problem.KindOf(err) != problem.NotFound {
-		return Summary{}, err
+	if done, err := l.alreadyLoaded(ctx); err != nil || done {
+		return l.sum, err
 	}
 	if password == "" {
 		password = randomPassword()
@@ -95,9 +93,38 @@ func Load(ctx context.Context, st *store.Store, password string) (Summary, error
 			return l.sum, err
 		}
 	}
-	l.sum.Directive, l.sum.Province, l.sum.AsOf = l.docs["12-CT/TW"].ID, l.units["ltu"].ID, day("2022-12-31")
+	l.sum.Directive, l.sum.Province, l.sum.AsOf = l.docs["12-CT/TW"].ID, l.units["ltu"].ID, day(campaignEnd)
 	return l.sum, nil
 }
+
+// alreadyLoaded reports whether the demo is in the database, and then
+// says where to look. It refuses a database holding other data, or a demo
+// whose loading was cut short: the demo goes into an empty database.
+func (l *loader) alreadyLoaded(ctx context.Context) (bool, error) {
+	any, err := l.svc.Units(ctx, store.UnitFilter{Limit: 1})
+	if err != nil || len(any) == 0 {
+		return false, err
+	}
+	province, err := l.svc.UnitByCode(ctx, "ltu")
+	if problem.KindOf(err) == problem.NotFound {
+		return false, problem.Errorf(problem.Conflict, "Cơ sở dữ liệu này đã có dữ liệu khác; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống")
+	}
+	if err != nil {
+		return false, err
+	}
+	if _, err := l.svc.UnitByCode(ctx, renamedBoard.code); err != nil {
+		return false, problem.Errorf(problem.Conflict, "Dữ liệu mẫu trong cơ sở dữ liệu này chưa nạp xong (lần nạp trước bị ngắt); hãy nạp vào một cơ sở dữ liệu mới")
+	}
+	directive, err := l.svc.DocumentsByNumber(ctx, l.sys, "12-CT/TW")
+	if err != nil {
+		return false, err
+	}
+	l.sum = Summary{AlreadyLoaded: true, Directive: directive[0].ID, Province: province.ID, AsOf: day(campaignEnd)}
+	return true, nil
+}
+
+// campaignEnd is the day the demo's dashboard is shown as of.
+const campaignEnd = "2022-12-31"
 
 func randomPassword() string {
 	const letters = "abcdefghijkmnpqrstuvwxyz23456789"

@@ -7,6 +7,9 @@ import (
 
 	"lantoa/internal/app"
 	"lantoa/internal/demo"
+	"lantoa/internal/document"
+	"lantoa/internal/org"
+	"lantoa/internal/problem"
 	"lantoa/internal/store"
 	"lantoa/internal/store/storetest"
 )
@@ -129,6 +132,22 @@ func TestDemoRollupAddsUpEveryActivityOnce(t *testing.T) {
 			if !late[code] {
 				t.Errorf("%s missing from the late list %v", code, late)
 			}
+		}
+	})
+}
+
+func TestDemoRefusesADatabaseWithOtherData(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		svc := app.New(s, nil)
+		if _, err := svc.CreateUnit(ctx, app.System(), org.Unit{Code: "that", Name: "Tỉnh ủy Thái Bình", Kind: org.PartyCommittee, Family: document.Party}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := demo.Load(ctx, s, "mat-khau-demo-2022"); problem.KindOf(err) != problem.Conflict {
+			t.Fatalf("demo into a database with other data: %v", err)
+		}
+		if us, _ := svc.Units(ctx, store.UnitFilter{}); len(us) != 1 {
+			t.Fatalf("the refused demo left %d units", len(us))
 		}
 	})
 }
