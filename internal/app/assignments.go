@@ -67,6 +67,7 @@ type Assigned struct {
 func (s *Service) AssignFromDocument(ctx context.Context, a Actor, doc document.ID, matches map[string][]org.ID) (Assigned, error) {
 	var out Assigned
 	err := s.store.InTx(ctx, func(tx *store.Tx) error {
+		out = Assigned{} // a retried transaction starts afresh
 		d, reach, err := s.assigning(ctx, tx, a, doc)
 		if err != nil {
 			return err
@@ -530,6 +531,7 @@ func workItems(ctx context.Context, tx *store.Tx, a Actor, as []task.Assignment,
 		}
 		if !ok {
 			d = identityOnly(d)
+			x.Task = "" // for a "Kính gửi" recipient the task is the letter itself
 		}
 		st := stage(x)
 		out = append(out, Todo{Assignment: x, Document: d, Overdue: st.Overdue(on), DaysLate: st.DaysLate(on)})

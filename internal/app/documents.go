@@ -99,8 +99,10 @@ type Registered struct {
 // register, with the next arrival number, or in its reference register.
 // The file is stored once by content; a document already stored (same
 // number, issuer and date) is not stored again: one document sits in the
-// registers of every unit it reached. The clerk who enters a confidential
-// document is granted it. Role: clerk or administrator of the unit.
+// registers of every unit it reached. The clerk who first enters a
+// confidential document is granted it; a clerk entering one already stored
+// gets only its register line until someone who holds it grants it. Role:
+// clerk or administrator of the unit.
 func (s *Service) RegisterIncoming(ctx context.Context, a Actor, unit org.ID, in RegisterInput) (Registered, error) {
 	var out Registered
 	if err := mayActFor(a, unit, registerRoles); err != nil {
@@ -126,12 +128,34 @@ func (s *Service) RegisterIncoming(ctx context.Context, a Actor, unit org.ID, in
 			}
 			file = document.File{SHA256: sha, Name: in.FileName, Size: int64(len(in.File))}
 		}
+		// Two clerks entering the same document at once must find one copy.
+		if err := tx.Lock(ctx, "document:"+document.RefKey(in.Metadata.NumberSymbol)); err != nil {
+			return err
+		}
 		id, found, err := tx.SameDocument(ctx, in.Metadata)
 		if err != nil {
 			return err
 		}
+		created := !found
 		if found {
 			out.Existing = true
+			existing, err := tx.Document(ctx, id)
+			if err != nil {
+				return err
+			}
+			// Typing the number of a confidential document one was not
+			// granted adds a register line, nothing more: no content back,
+			// no grant, no file attached to it.
+			if ok, err := mayOpen(ctx, tx, a, existing); err != nil || !ok {
+				if err != nil {
+					return err
+				}
+				if out.Entry, err = tx.Enter(ctx, id, unit, reg, on, 0); err != nil {
+					return err
+				}
+				out.Document = identityOnly(out.Entry.Document)
+				return audit(ctx, tx, a, "document.register", docObject(id), out.Document.NumberSymbol+", "+store.RegisterName(reg))
+			}
 			err = tx.AttachFile(ctx, id, file, in.Text)
 		} else {
 			var d document.Document
@@ -146,7 +170,7 @@ func (s *Service) RegisterIncoming(ctx context.Context, a Actor, unit org.ID, in
 			return err
 		}
 		out.Document = out.Entry.Document
-		if out.Document.Confidential() && a.Account != 0 {
+		if created && out.Document.Confidential() && a.Account != 0 {
 			if err := tx.Grant(ctx, a.Account, id, a.Account); err != nil {
 				return err
 			}

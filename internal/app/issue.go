@@ -158,6 +158,7 @@ func (s *Service) Issue(ctx context.Context, a Actor, draft document.ID, signer 
 		return out, problem.Errorf(problem.Invalid, "Văn bản ban hành phải có người ký")
 	}
 	err := s.store.InTx(ctx, func(tx *store.Tx) error {
+		out = Issued{} // a retried transaction starts afresh
 		d, err := tx.Document(ctx, draft)
 		if err != nil {
 			return err

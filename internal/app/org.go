@@ -37,11 +37,15 @@ func (s *Service) CreateUnit(ctx context.Context, a Actor, u org.Unit, parents .
 	return u, err
 }
 
-// AddLink makes parent direct child over the link's span.
+// AddLink makes parent direct child over the link's span; the actor must
+// administer both.
 func (s *Service) AddLink(ctx context.Context, a Actor, l org.Link) error {
 	return s.store.InTx(ctx, func(tx *store.Tx) error {
-		if err := mayAdminister(ctx, tx, a, l.Parent, s.Today()); err != nil {
-			return err
+		// Both sides: nobody takes over a unit they do not administer.
+		for _, u := range []org.ID{l.Parent, l.Child} {
+			if err := mayAdminister(ctx, tx, a, u, s.Today()); err != nil {
+				return err
+			}
 		}
 		if err := tx.AddLink(ctx, l); err != nil {
 			return err
@@ -51,11 +55,16 @@ func (s *Service) AddLink(ctx context.Context, a Actor, l org.Link) error {
 }
 
 // Reorganise applies a merge, split, rename or close; the actor must
-// administer every unit it ends.
+// administer every unit it ends and every unit that takes over.
 func (s *Service) Reorganise(ctx context.Context, a Actor, ev org.Event) (org.Event, error) {
 	err := s.store.InTx(ctx, func(tx *store.Tx) error {
 		for _, id := range ev.From {
 			if err := mayAdminister(ctx, tx, a, id, ev.EffectiveOn.AddDate(0, 0, -1)); err != nil {
+				return err
+			}
+		}
+		for _, id := range ev.To { // they take over the old units' links
+			if err := mayAdminister(ctx, tx, a, id, ev.EffectiveOn); err != nil {
 				return err
 			}
 		}

@@ -31,8 +31,10 @@ func (s *Service) Rollup(ctx context.Context, by Actor, directive document.ID, u
 		if err := maySeeDocument(ctx, tx, by, d, on); err != nil {
 			return err
 		}
-		r, err = tx.Rollup(ctx, store.RollupQuery{Directive: directive, Unit: unit, On: on})
-		return err
+		if r, err = tx.Rollup(ctx, store.RollupQuery{Directive: directive, Unit: unit, On: on}); err != nil {
+			return err
+		}
+		return hideUngrantedTasks(ctx, tx, by, r.Late)
 	})
 	return r, err
 }
@@ -50,4 +52,29 @@ func (s *Service) RebuildRollups(ctx context.Context, by Actor, directives ...do
 		}
 		return audit(ctx, tx, by, "rollup.rebuild", "", "")
 	})
+}
+
+// hideUngrantedTasks blanks the task text of late assignments whose
+// document is confidential and not granted to the actor: the late list
+// names the unit and the deadline, never what a secret document asks.
+func hideUngrantedTasks(ctx context.Context, tx *store.Tx, by Actor, late []report.Late) error {
+	open := map[document.ID]bool{}
+	for i := range late {
+		id := late[i].Assignment.Document
+		ok, known := open[id]
+		if !known {
+			d, err := tx.Document(ctx, id)
+			if err != nil {
+				return err
+			}
+			if ok, err = mayOpen(ctx, tx, by, d); err != nil {
+				return err
+			}
+			open[id] = ok
+		}
+		if !ok {
+			late[i].Assignment.Task = ""
+		}
+	}
+	return nil
 }

@@ -20,6 +20,7 @@ type Numbering struct {
 	// "71-HD/BTGTU", "367-QĐ/TWĐTN-VP". Otherwise the number is followed by
 	// a slash and the code joins the issuer with a dash: "15/QĐ-BNV".
 	Dashed bool
+	family Family // whose rules these are: the type code depends on it
 }
 
 var numberings = map[Family]Numbering{
@@ -33,10 +34,12 @@ var numberings = map[Family]Numbering{
 // NumberingOf returns the numbering rules of a family; a document of no
 // known family is numbered as the state numbers.
 func NumberingOf(f Family) Numbering {
-	if n, ok := numberings[f]; ok {
-		return n
+	n, ok := numberings[f]
+	if !ok {
+		f, n = State, numberings[State]
 	}
-	return numberings[State]
+	n.family = f
+	return n
 }
 
 // Sequence names the counter a number is drawn from: the issuing unit, the
@@ -45,7 +48,13 @@ func NumberingOf(f Family) Numbering {
 func (n Numbering) Sequence(issuer int64, period, docType string, secret bool) string {
 	typ := "*"
 	if n.PerType {
-		typ = vn.Fold(strings.TrimSpace(vn.NFC(docType)))
+		// Types that share a code share a sequence: the party writes QĐ for
+		// both Quyết định and Quy định, and "05-QĐ/TU" must not come twice.
+		if code, ok := TypeCode(docType, n.family); ok && code != "" {
+			typ = code
+		} else {
+			typ = vn.Fold(strings.TrimSpace(vn.NFC(docType)))
+		}
 	}
 	s := fmt.Sprintf("out/%d/%s/%s", issuer, period, typ)
 	if secret && n.SecretApart {

@@ -157,7 +157,8 @@ func nonNil(s []string) []string {
 }
 
 // findCited finds the stored document a citation names: same number and
-// notation and, when the citation gives a date, the same date. Several
+// notation and, when the citation gives a date, the same date; when that
+// leaves several, the one whose issuer the citation names. Several
 // candidates with nothing to choose between them leave it open: a wrong
 // link is worse than none.
 func (tx *Tx) findCited(ctx context.Context, c document.Citation, self document.ID) (document.ID, error) {
@@ -165,68 +166,98 @@ func (tx *Tx) findCited(ctx context.Context, c document.Citation, self document.
 	if key == "" {
 		return 0, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(issued_on, '') FROM documents WHERE ref_key = $1 AND id <> $2 AND status <> 'draft'`, key, self)
+	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(issued_on, ''), issuer_key FROM documents WHERE ref_key = $1 AND id <> $2 AND status <> 'draft'`, key, self)
 	if err != nil {
 		return 0, tx.translate(err, "văn bản được dẫn")
 	}
 	defer rows.Close()
-	var all, sameDay []document.ID
+	type candidate struct {
+		id         document.ID
+		on, issuer string
+	}
+	var all []candidate
 	for rows.Next() {
-		var id document.ID
-		var on string
-		if err := rows.Scan(&id, &on); err != nil {
+		var x candidate
+		if err := rows.Scan(&x.id, &x.on, &x.issuer); err != nil {
 			return 0, tx.translate(err, "văn bản được dẫn")
 		}
-		all = append(all, id)
-		if c.Date != "" && on == c.Date {
-			sameDay = append(sameDay, id)
+		all = append(all, x)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, tx.translate(err, "văn bản được dẫn")
+	}
+	pick := all
+	if c.Date != "" {
+		var sameDay []candidate
+		for _, x := range all {
+			if x.on == c.Date {
+				sameDay = append(sameDay, x)
+			}
+		}
+		// With no candidate of that day, the citation's date is taken for
+		// a typo (more often wrong than the number); with some, only they.
+		if len(sameDay) > 0 {
+			pick = sameDay
 		}
 	}
-	switch {
-	case len(sameDay) == 1:
-		return sameDay[0], nil
-	case c.Date == "" && len(all) == 1:
-		return all[0], nil
-	case c.Date != "" && len(sameDay) == 0 && len(all) == 1:
-		return all[0], nil // the citation's date is a typo more often than the number is
+	if issuer := vn.Fold(vn.NFC(c.Issuer)); len(pick) > 1 && issuer != "" {
+		var named []candidate
+		for _, x := range pick {
+			if x.issuer != "" && (strings.Contains(x.issuer, issuer) || strings.Contains(issuer, x.issuer)) {
+				named = append(named, x)
+			}
+		}
+		pick = named
 	}
-	return 0, rows.Err()
+	if len(pick) == 1 {
+		return pick[0].id, nil
+	}
+	return 0, nil
 }
 
-// resolveOpenCitations links the open citations of earlier documents that
-// name d.
+// resolveOpenCitations links to d the open citations of earlier documents
+// that name it, when d is the one document they can mean (findCited's
+// rule, now that d is stored).
 func (tx *Tx) resolveOpenCitations(ctx context.Context, d document.Document) error {
 	key := document.RefKey(d.NumberSymbol)
 	if key == "" || d.Status == document.Draft {
 		return nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, document_id, COALESCE(cited_on, ''), relation FROM citations WHERE ref_key = $1 AND target_id IS NULL AND document_id <> $2`, key, d.ID)
+	rows, err := tx.QueryContext(ctx, `SELECT id, document_id, number_symbol, COALESCE(cited_on, ''), issuer, relation
+		FROM citations WHERE ref_key = $1 AND target_id IS NULL AND document_id <> $2`, key, d.ID)
 	if err != nil {
 		return tx.translate(err, "trích dẫn")
 	}
 	type open struct {
-		id       int64
-		citing   document.ID
-		relation document.Relation
+		id     int64
+		citing document.ID
+		c      document.Citation
 	}
 	var found []open
 	for rows.Next() {
 		var o open
-		var on string
-		if err := rows.Scan(&o.id, &o.citing, &on, &o.relation); err != nil {
+		if err := rows.Scan(&o.id, &o.citing, &o.c.NumberSymbol, &o.c.Date, &o.c.Issuer, &o.c.Relation); err != nil {
 			rows.Close()
 			return tx.translate(err, "trích dẫn")
 		}
-		if on == "" || d.Date == "" || on == d.Date {
-			found = append(found, o)
-		}
+		found = append(found, o)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return tx.translate(err, "trích dẫn")
+	}
 	for _, o := range found {
+		target, err := tx.findCited(ctx, o.c, o.citing)
+		if err != nil {
+			return err
+		}
+		if target != d.ID {
+			continue
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE citations SET target_id = $2 WHERE id = $1`, o.id, d.ID); err != nil {
 			return tx.translate(err, "trích dẫn")
 		}
-		if err := tx.linkCitation(ctx, o.citing, d.ID, o.relation); err != nil {
+		if err := tx.linkCitation(ctx, o.citing, d.ID, o.c.Relation); err != nil {
 			return err
 		}
 	}
@@ -240,11 +271,15 @@ func (tx *Tx) resolveOpenCitations(ctx context.Context, d document.Document) err
 func (tx *Tx) linkCitation(ctx context.Context, citing, cited document.ID, rel document.Relation) error {
 	switch rel {
 	case document.Replaces, document.Repeals:
+		ok, err := tx.mayReplace(ctx, citing, cited)
+		if err != nil || !ok {
+			return err
+		}
 		st := document.Replaced
 		if rel == document.Repeals {
 			st = document.Revoked
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE documents SET status = $2, updated_at = $3 WHERE id = $1 AND status IN ('issued', 'received')`, cited, st, timeText(tx.Now()))
+		_, err = tx.ExecContext(ctx, `UPDATE documents SET status = $2, updated_at = $3 WHERE id = $1 AND status IN ('issued', 'received')`, cited, st, timeText(tx.Now()))
 		return tx.translate(err, "văn bản")
 	}
 	var loop int
@@ -267,6 +302,19 @@ func (tx *Tx) linkCitation(ctx context.Context, citing, cited document.ID, rel d
 		return tx.translate(err, "cây triển khai")
 	}
 	return tx.markImplementing(ctx, citing, cited)
+}
+
+// mayReplace reports whether citing may replace or repeal cited: only the
+// body that issued cited, or one directing it, can; a document from
+// anywhere else that says so is kept as a citation and changes nothing.
+func (tx *Tx) mayReplace(ctx context.Context, citing, cited document.ID) (bool, error) {
+	var by, of int64
+	err := tx.QueryRowContext(ctx, `SELECT COALESCE(a.issuer_unit_id, 0), COALESCE(b.issuer_unit_id, 0) FROM documents a, documents b
+		WHERE a.id = $1 AND b.id = $2`, citing, cited).Scan(&by, &of)
+	if err != nil || by == 0 || of == 0 {
+		return false, tx.translate(err, "văn bản")
+	}
+	return tx.Directs(ctx, org.ID(by), org.ID(of), dayOf(tx.Now()))
 }
 
 // markImplementing moves the assignments that cited gave to citing's

@@ -35,14 +35,22 @@ func TestCitationsResolveWhicheverDocumentArrivesFirst(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		units := tree(t, s, []string{"ldld", "ldld-tp", "other"}, [][2]string{{"ldld", "ldld-tp"}})
+		byUnit := func(d document.Document, code string) document.Document {
+			d.IssuerUnit = int64(units[code])
+			return d
+		}
 		// The union's letter arrives before the guidance it implements, and
 		// the guidance before the directive.
-		add(doc("967/LĐLĐ", "Công văn", "2022-07-11", cite("71-HD/BTGTU", "2022-06-22", document.Implements)))
+		add(byUnit(doc("967/LĐLĐ", "Công văn", "2022-07-11", cite("71-HD/BTGTU", "2022-06-22", document.Implements)), "ldld-tp"))
 		add(doc("71-HD/BTGTU", "Hướng dẫn", "2022-06-22", cite("12-CT/TW", "2022-01-05", document.Implements)))
 		add(doc("12-CT/TW", "Chỉ thị", "2022-01-05"))
 		add(doc("15-HD/BTGThU", "Hướng dẫn", "2022-07-20",
 			cite("71 - HD/BTGTU", "", document.Implements), cite("12-CT/TW", "2022-01-05", document.BasedOn)))
-		add(doc("1/QĐ-X", "Quyết định", "2022-08-01", cite("967/LĐLĐ", "", document.Replaces)))
+		// Only the issuer or a body directing it replaces a document: a
+		// stranger's claim is kept as a citation and changes nothing.
+		add(byUnit(doc("9/QĐ-Y", "Quyết định", "2022-07-30", cite("967/LĐLĐ", "", document.Repeals)), "other"))
+		add(byUnit(doc("1/QĐ-X", "Quyết định", "2022-08-01", cite("967/LĐLĐ", "", document.Replaces)), "ldld"))
 
 		var nodes []store.CascadeNode
 		err := s.View(ctx, func(tx *store.Tx) error {

@@ -143,6 +143,11 @@ func (tx *Tx) AddLink(ctx context.Context, l org.Link) error {
 	if err := l.Validate(); err != nil {
 		return err
 	}
+	// Organisation changes run one at a time: the loop check below and the
+	// closure recomputed after must not interleave with another change.
+	if err := tx.Lock(ctx, "org"); err != nil {
+		return err
+	}
 	var cycle int
 	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM unit_closure WHERE ancestor_id = $1 AND descendant_id = $2`, l.Child, l.Parent).Scan(&cycle)
 	if err != nil {
@@ -164,6 +169,9 @@ func (tx *Tx) AddLink(ctx context.Context, l org.Link) error {
 
 // EndLink ends the open links from parent to child on day on (exclusive).
 func (tx *Tx) EndLink(ctx context.Context, parent, child org.ID, on time.Time) error {
+	if err := tx.Lock(ctx, "org"); err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, `UPDATE unit_links SET valid_to = $3 WHERE parent_id = $1 AND child_id = $2 AND valid_to > $3 AND valid_from < $3`,
 		parent, child, on.Format(dateLayout))
 	if err != nil {
@@ -393,6 +401,9 @@ func (tx *Tx) Reorganise(ctx context.Context, ev org.Event) (org.Event, error) {
 	if err := ev.Validate(); err != nil {
 		return ev, err
 	}
+	if err := tx.Lock(ctx, "org"); err != nil {
+		return ev, err
+	}
 	on := ev.EffectiveOn.Format(dateLayout)
 	for _, id := range append(append([]org.ID(nil), ev.From...), ev.To...) {
 		if _, err := tx.Unit(ctx, id); err != nil {
@@ -427,7 +438,12 @@ func (tx *Tx) Reorganise(ctx context.Context, ev org.Event) (org.Event, error) {
 		if _, err := tx.ExecContext(ctx, `UPDATE units SET valid_to = $2 WHERE id = $1 AND valid_to > $2`, id, on); err != nil {
 			return ev, tx.translate(err, "đơn vị")
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE unit_links SET valid_to = $2 WHERE (parent_id = $1 OR child_id = $1) AND valid_to > $2`, id, on); err != nil {
+		// Links of an ended unit end with it; links it was to start later
+		// never take effect.
+		if _, err := tx.ExecContext(ctx, `UPDATE unit_links SET valid_to = $2 WHERE (parent_id = $1 OR child_id = $1) AND valid_to > $2 AND valid_from < $2`, id, on); err != nil {
+			return ev, tx.translate(err, "liên kết chỉ đạo")
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM unit_links WHERE (parent_id = $1 OR child_id = $1) AND valid_from >= $2`, id, on); err != nil {
 			return ev, tx.translate(err, "liên kết chỉ đạo")
 		}
 	}
@@ -440,7 +456,7 @@ func (tx *Tx) takeOver(ctx context.Context, from []org.ID, to org.ID, on time.Ti
 	d := on.Format(dateLayout)
 	for _, old := range from {
 		_, err := tx.ExecContext(ctx, `INSERT INTO unit_links (parent_id, child_id, valid_from, valid_to)
-			SELECT DISTINCT CAST($2 AS BIGINT), l.child_id, CAST($3 AS TEXT), l.valid_to FROM unit_links l
+			SELECT DISTINCT CAST($2 AS BIGINT), l.child_id, CASE WHEN l.valid_from > $3 THEN l.valid_from ELSE CAST($3 AS TEXT) END, l.valid_to FROM unit_links l
 			WHERE l.parent_id = $1 AND l.valid_to > $3 AND l.child_id <> $2
 			AND NOT EXISTS (SELECT 1 FROM unit_links x WHERE x.parent_id = $2 AND x.child_id = l.child_id AND x.valid_from = $3)`, old, to, d)
 		if err != nil {
@@ -463,7 +479,7 @@ func (tx *Tx) inheritParents(ctx context.Context, from []org.ID, to org.ID, on t
 	}
 	for _, old := range from {
 		_, err := tx.ExecContext(ctx, `INSERT INTO unit_links (parent_id, child_id, valid_from, valid_to)
-			SELECT DISTINCT l.parent_id, CAST($2 AS BIGINT), CAST($3 AS TEXT), l.valid_to FROM unit_links l
+			SELECT DISTINCT l.parent_id, CAST($2 AS BIGINT), CASE WHEN l.valid_from > $3 THEN l.valid_from ELSE CAST($3 AS TEXT) END, l.valid_to FROM unit_links l
 			WHERE l.child_id = $1 AND l.valid_to > $3 AND l.parent_id <> $2
 			AND NOT EXISTS (SELECT 1 FROM unit_links x WHERE x.child_id = $2 AND x.parent_id = l.parent_id AND x.valid_from = $3)`, old, to, d)
 		if err != nil {
@@ -493,6 +509,9 @@ func (tx *Tx) Events(ctx context.Context, unit org.ID) ([]org.Event, error) {
 		evs = append(evs, e)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, tx.translate(err, "sự kiện tổ chức")
+	}
 	for i := range evs {
 		rows, err := tx.QueryContext(ctx, `SELECT unit_id, side FROM unit_event_units WHERE event_id = $1 ORDER BY unit_id`, evs[i].ID)
 		if err != nil {
@@ -501,7 +520,10 @@ func (tx *Tx) Events(ctx context.Context, unit org.ID) ([]org.Event, error) {
 		for rows.Next() {
 			var id org.ID
 			var side string
-			rows.Scan(&id, &side)
+			if err := rows.Scan(&id, &side); err != nil {
+				rows.Close()
+				return nil, tx.translate(err, "sự kiện tổ chức")
+			}
 			if side == "from" {
 				evs[i].From = append(evs[i].From, id)
 			} else {
@@ -509,6 +531,9 @@ func (tx *Tx) Events(ctx context.Context, unit org.ID) ([]org.Event, error) {
 			}
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, tx.translate(err, "sự kiện tổ chức")
+		}
 	}
 	return evs, nil
 }

@@ -197,7 +197,9 @@ func (tx *Tx) Now() time.Time { return tx.now }
 
 // InTx runs fn in a write transaction, committed when fn returns nil and
 // rolled back otherwise, so a failed use case leaves nothing half-written.
-// On PostgreSQL a serialization failure or deadlock is retried a few times.
+// A serialization failure or deadlock (PostgreSQL) or a busy database
+// (SQLite) runs fn again, a few times: fn must start from scratch each
+// time, keeping no results of an earlier attempt.
 func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 	for attempt := 0; ; attempt++ {
 		err := s.inTxOnce(ctx, fn)

@@ -179,3 +179,16 @@ func (f *filter) arg(v any) string {
 	f.args = append(f.args, v)
 	return "$" + itoa(len(f.args))
 }
+
+// Lock serialises, until the transaction ends, the writers that take the
+// same key: a check-then-insert (the same document entered twice, a loop
+// in the organisation) cannot interleave between two instances. On
+// PostgreSQL it is a transaction advisory lock; SQLite needs none, since
+// its write transactions are immediate and run one at a time.
+func (tx *Tx) Lock(ctx context.Context, key string) error {
+	if tx.engine != Postgres {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext($1))`, key)
+	return tx.translate(err, "khóa dữ liệu")
+}

@@ -104,3 +104,9 @@ func nullID(id int64) any {
 	}
 	return id
 }
+
+// dayOf is the day of a moment, at midnight UTC.
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
