@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"lantoa/internal/org"
+	"lantoa/internal/problem"
 	"lantoa/internal/store"
 )
 
@@ -60,6 +61,9 @@ func (s *Service) ActorFor(ctx context.Context, account int64, remote string) (A
 		acc, err := tx.Account(ctx, account)
 		if err != nil {
 			return err
+		}
+		if acc.Disabled {
+			return problem.Errorf(problem.Forbidden, "Tài khoản %s đã bị khóa; hãy liên hệ quản trị", acc.Username)
 		}
 		a = Actor{Account: acc.ID, Name: acc.DisplayName, Memberships: acc.Memberships, Remote: remote}
 		return nil

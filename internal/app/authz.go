@@ -133,8 +133,11 @@ func maySeeDocument(ctx context.Context, tx *store.Tx, a Actor, d document.Docum
 		return err
 	}
 	for _, u := range units {
-		if maySeeUnit(ctx, tx, a, u, on) == nil {
+		switch err := maySeeUnit(ctx, tx, a, u, on); {
+		case err == nil:
 			return nil
+		case problem.KindOf(err) != problem.Forbidden:
+			return err // a database error is not a refusal
 		}
 	}
 	return problem.Errorf(problem.Forbidden, "Văn bản này không thuộc đơn vị của bạn")

@@ -294,3 +294,33 @@ func (s *Service) DocumentsByNumber(ctx context.Context, a Actor, numberSymbol s
 	}
 	return out, err
 }
+
+// Cascade is the tree of documents implementing a directive, as far as the
+// actor may see it: confidential documents not granted show only what
+// identifies them.
+func (s *Service) Cascade(ctx context.Context, a Actor, root document.ID) ([]store.CascadeNode, error) {
+	var nodes []store.CascadeNode
+	err := s.store.View(ctx, func(tx *store.Tx) error {
+		d, err := tx.Document(ctx, root)
+		if err != nil {
+			return err
+		}
+		if err := maySeeDocument(ctx, tx, a, d, dayOf(tx.Now())); err != nil {
+			return err
+		}
+		if nodes, err = tx.Cascade(ctx, root); err != nil {
+			return err
+		}
+		for i, n := range nodes {
+			ok, err := mayOpen(ctx, tx, a, n.Doc)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				nodes[i].Doc = identityOnly(n.Doc)
+			}
+		}
+		return nil
+	})
+	return nodes, err
+}

@@ -164,3 +164,14 @@ func (s *Service) Units(ctx context.Context, f store.UnitFilter) ([]org.Unit, er
 	})
 	return us, err
 }
+
+// AccountByUsername finds an account by its sign-in name.
+func (s *Service) AccountByUsername(ctx context.Context, username string) (org.Account, error) {
+	var acc org.Account
+	err := s.store.View(ctx, func(tx *store.Tx) error {
+		var err error
+		acc, err = tx.AccountByUsername(ctx, username)
+		return err
+	})
+	return acc, err
+}

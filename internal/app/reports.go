@@ -257,7 +257,8 @@ func (s *Service) Report(ctx context.Context, by Actor, id report.ID) (report.Re
 }
 
 // CreateIndicatorSet attaches an indicator set (the annex of a guidance)
-// to a directive the actor's unit issued or received.
+// to a document the actor's unit issued: what a directive asks every unit
+// below to report is decided by its issuer, nobody else.
 func (s *Service) CreateIndicatorSet(ctx context.Context, by Actor, unit org.ID, set report.IndicatorSet) (report.IndicatorSet, error) {
 	if err := mayActFor(by, unit, draftRoles); err != nil {
 		return set, err
@@ -270,6 +271,9 @@ func (s *Service) CreateIndicatorSet(ctx context.Context, by Actor, unit org.ID,
 			}
 			if err := maySeeDocument(ctx, tx, by, d, s.Today()); err != nil {
 				return err
+			}
+			if !by.System && d.IssuerUnit != int64(unit) {
+				return problem.Errorf(problem.Forbidden, "Chỉ đơn vị ban hành %s mới đặt được bộ chỉ tiêu báo cáo của văn bản", d.NumberSymbol)
 			}
 		}
 		var err error

@@ -8,6 +8,7 @@ import (
 	"lantoa/internal/app"
 	"lantoa/internal/demo"
 	"lantoa/internal/report"
+	"lantoa/internal/store"
 )
 
 func runDemo(ctx context.Context, args []string, stdio Stdio, getenv func(string) string) int {
@@ -33,9 +34,9 @@ func runDemo(ctx context.Context, args []string, stdio Stdio, getenv func(string
 		return 1
 	}
 	if sum.AlreadyLoaded {
-		fmt.Fprintf(stdio.Out, "Cơ sở dữ liệu %s đã có dữ liệu mẫu; không nạp lại.\n", *db)
+		fmt.Fprintf(stdio.Out, "Cơ sở dữ liệu %s đã có dữ liệu mẫu; không nạp lại.\n", store.Redact(*db))
 	} else {
-		printDemoSummary(stdio, *db, sum)
+		printDemoSummary(stdio, store.Redact(*db), sum)
 	}
 	svc := app.New(s, nil)
 	d, err := svc.Document(ctx, app.System(), sum.Directive)

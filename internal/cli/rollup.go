@@ -26,8 +26,9 @@ func runRollup(ctx context.Context, args []string, stdio Stdio, getenv func(stri
 	unitCode := fs.String("unit", "", "mã đơn vị xem số liệu (mặc định: đơn vị ban hành văn bản)")
 	asOf := fs.String("as-of", "", "tính đến ngày dd/mm/yyyy (mặc định: hôm nay)")
 	asJSON := fs.Bool("json", false, "in kết quả dạng JSON")
+	date := fs.String("date", "", "ngày ban hành dd/mm/yyyy, khi nhiều văn bản cùng số, ký hiệu")
 	fs.Usage = func() {
-		fmt.Fprintln(stdio.Err, "Cách dùng: lantoa rollup --directive SỐ/KÝ-HIỆU [--unit MÃ] [--as-of dd/mm/yyyy] [--json] [--db DSN]\nIn tình hình triển khai một văn bản: tiến độ nhận, triển khai, báo cáo; số liệu tổng hợp; đơn vị quá hạn.")
+		fmt.Fprintln(stdio.Err, "Cách dùng: lantoa rollup --directive SỐ/KÝ-HIỆU [--date dd/mm/yyyy] [--unit MÃ] [--as-of dd/mm/yyyy] [--json] [--db DSN]\nIn tình hình triển khai một văn bản: tiến độ nhận, triển khai, báo cáo; số liệu tổng hợp; đơn vị quá hạn.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *directive == "" {
@@ -58,7 +59,14 @@ func runRollup(ctx context.Context, args []string, stdio Stdio, getenv func(stri
 		fmt.Fprintln(stdio.Err, "lantoa:", oneLine(err.Error()))
 		return 1
 	}
-	d := docs[0]
+	d, ok := pickByDate(docs, *date)
+	if !ok {
+		fmt.Fprintf(stdio.Err, "lantoa: có %d văn bản số %s; hãy chọn bằng --date dd/mm/yyyy:\n", len(docs), *directive)
+		for _, x := range docs {
+			fmt.Fprintf(stdio.Err, "  %s ngày %s của %s\n", x.NumberSymbol, dmy(x.Date), x.Issuer)
+		}
+		return 2
+	}
 	var unit org.ID
 	switch {
 	case *unitCode != "":
@@ -88,6 +96,21 @@ func runRollup(ctx context.Context, args []string, stdio Stdio, getenv func(stri
 	}
 	printRollup(stdio.Out, d, r)
 	return 0
+}
+
+// pickByDate chooses among documents sharing a number: the only one, or
+// the one issued on day (dd/mm/yyyy).
+func pickByDate(docs []document.Document, day string) (document.Document, bool) {
+	if day == "" {
+		return docs[0], len(docs) == 1
+	}
+	t, ok := parseDay(day)
+	for _, d := range docs {
+		if ok && d.Date == t.Format("2006-01-02") {
+			return d, true
+		}
+	}
+	return document.Document{}, false
 }
 
 // parseDay reads dd/mm/yyyy (or yyyy-mm-dd).

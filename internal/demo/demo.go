@@ -86,8 +86,9 @@ func Load(ctx context.Context, st *store.Store, password string) (Summary, error
 		password = randomPassword()
 	}
 	l.sum.Password = password
-	steps := []func(context.Context) error{l.organisation, l.termsAndFigures, l.accounts(password), l.documents, l.implementation,
-		l.results, l.reorganisation}
+	// The accounts come last: their presence says the load went through.
+	steps := []func(context.Context) error{l.organisation, l.termsAndFigures, l.documents, l.implementation,
+		l.results, l.reorganisation, l.accounts(password)}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return l.sum, err
@@ -112,7 +113,7 @@ func (l *loader) alreadyLoaded(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if _, err := l.svc.UnitByCode(ctx, renamedBoard.code); err != nil {
+	if _, err := l.svc.AccountByUsername(ctx, accounts[len(accounts)-1].username); err != nil {
 		return false, problem.Errorf(problem.Conflict, "Dữ liệu mẫu trong cơ sở dữ liệu này chưa nạp xong (lần nạp trước bị ngắt); hãy nạp vào một cơ sở dữ liệu mới")
 	}
 	directive, err := l.svc.DocumentsByNumber(ctx, l.sys, "12-CT/TW")

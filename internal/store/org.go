@@ -119,7 +119,7 @@ type UnitFilter struct {
 func (tx *Tx) Units(ctx context.Context, f UnitFilter) ([]org.Unit, error) {
 	var w filter
 	if f.Query != "" {
-		w.add("name_key LIKE ?", "%"+vn.Fold(vn.NFC(f.Query))+"%")
+		w.add(`name_key LIKE ? ESCAPE '\'`, containing(vn.Fold(vn.NFC(f.Query))))
 	}
 	if !f.On.IsZero() {
 		d := f.On.Format(dateLayout)

@@ -91,7 +91,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	}
 	if err := s.ping(ctx); err != nil {
 		s.Close()
-		return nil, problem.Wrap(problem.Unavailable, err, "Không kết nối được cơ sở dữ liệu ("+redact(dsn)+")")
+		return nil, problem.Wrap(problem.Unavailable, err, "Không kết nối được cơ sở dữ liệu ("+Redact(dsn)+")")
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
@@ -138,8 +138,8 @@ func sqliteDSN(path string, writer bool) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// redact hides a password in a connection string before it is shown.
-func redact(dsn string) string {
+// Redact hides a password in a connection string before it is shown.
+func Redact(dsn string) string {
 	u, err := url.Parse(dsn)
 	if err != nil || u.User == nil {
 		return dsn
