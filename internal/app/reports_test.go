@@ -319,3 +319,34 @@ func TestRollupThroughTheServiceSeesOnlyWhatTheActorMay(t *testing.T) {
 		kindOf(t, err, problem.Forbidden, "a commune officer reads the district's roll-up")
 	}, store.WithClock(func() time.Time { return clock }))
 }
+
+// A commune that sent a report for the first half of July and then one for
+// the whole month counts once in the district's report: the wider one.
+func TestOverlappingChildReportsCountOnce(t *testing.T) {
+	clock := reportDay("2022-08-02").Add(9 * time.Hour)
+	storetest.Run(t, func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		w := newReportWorld(t, s)
+		w.talk(t, w.officerX2, w.xa2, "2022-07-03", 2, 80, w.plan)
+		w.talk(t, w.officerX2, w.xa2, "2022-07-20", 1, 30, w.plan)
+		for _, to := range []string{"2022-07-15", "2022-07-31"} {
+			r, err := w.svc.CreateReport(ctx, w.officerX2, app.ReportInput{Unit: w.xa2, Assignment: w.asgX2, From: reportDay("2022-07-01"), To: reportDay(to)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := w.svc.SubmitReport(ctx, w.officerX2, r.ID); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := w.svc.AcceptReport(ctx, w.leadHuyen, r.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		hr, err := w.svc.CreateReport(ctx, w.leadHuyen, app.ReportInput{Unit: w.huyen, Assignment: w.asgHuyen, From: reportDay("2022-07-01"), To: reportDay("2022-07-31")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v := value(hr, "TTM.buoi"); v.Num != 3 {
+			t.Errorf("district TTM.buoi = %v, want 3 (the month's report only, not 2 + 3)", v.Num)
+		}
+	}, store.WithClock(func() time.Time { return clock }))
+}

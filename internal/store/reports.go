@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"sort"
+	"time"
 
 	"lantoa/internal/document"
 	"lantoa/internal/org"
@@ -159,6 +161,9 @@ func (tx *Tx) Reports(ctx context.Context, f ReportFilter) ([]report.Report, err
 // computed from: its own activities answering the cascade and ending in
 // the period, and the accepted reports of its direct children (on the
 // period's last day) on documents of the cascade, for periods within it.
+// A child's figures count once: of its reports whose periods overlap (a
+// monthly and a quarterly one, one on the directive and one on a plan
+// implementing it), only the widest, then latest, is taken.
 func (tx *Tx) ReportSources(ctx context.Context, unit org.ID, directive document.ID, p report.Period) (own, below []report.Value, err error) {
 	if own, err = tx.activityValues(ctx, unit, directive, p); err != nil {
 		return nil, nil, err
@@ -171,20 +176,80 @@ func (tx *Tx) ReportSources(ctx context.Context, unit org.ID, directive document
 	for i, c := range children {
 		ids[i] = c.ID
 	}
-	q, args := inList(`SELECT v.indicator_code, v.num, v.den, v.txt FROM reports r JOIN report_values v ON v.report_id = r.id
+	q, args := inList(`SELECT r.id, r.unit_id, r.period_from, r.period_to FROM reports r
 		JOIN doc_closure c ON c.descendant_id = r.directive_id AND c.ancestor_id = $1
 		WHERE r.status = 'accepted' AND r.period_from >= $2 AND r.period_to <= $3 AND r.unit_id IN `, ids, directive, dateText(p.From), dateText(p.To))
-	rows, err := tx.QueryContext(ctx, q+` ORDER BY r.unit_id, r.period_from, r.id`, args...)
+	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, nil, tx.translate(err, "báo cáo cấp dưới")
 	}
-	defer rows.Close()
+	type accepted struct {
+		id       report.ID
+		unit     org.ID
+		from, to string
+	}
+	var all []accepted
 	for rows.Next() {
-		var v report.Value
-		if err := rows.Scan(&v.Code, &v.Num, &v.Den, &v.Text); err != nil {
+		var r accepted
+		if err := rows.Scan(&r.id, &r.unit, &r.from, &r.to); err != nil {
+			rows.Close()
 			return nil, nil, tx.translate(err, "báo cáo cấp dưới")
 		}
-		below = append(below, v)
+		all = append(all, r)
 	}
-	return own, below, tx.translate(rows.Err(), "báo cáo cấp dưới")
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, tx.translate(err, "báo cáo cấp dưới")
+	}
+	// Widest first, then latest; keep those not overlapping one kept.
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		wa, wb := spanDays(a.from, a.to), spanDays(b.from, b.to)
+		if wa != wb {
+			return wa > wb
+		}
+		if a.to != b.to {
+			return a.to > b.to
+		}
+		return a.id > b.id
+	})
+	var kept []report.ID
+	taken := map[org.ID][]accepted{}
+	for _, r := range all {
+		overlaps := false
+		for _, k := range taken[r.unit] {
+			overlaps = overlaps || (r.from <= k.to && k.from <= r.to)
+		}
+		if !overlaps {
+			taken[r.unit] = append(taken[r.unit], r)
+			kept = append(kept, r.id)
+		}
+	}
+	for chunk := range chunks(kept, 500) {
+		q, args := inList(`SELECT indicator_code, num, den, txt FROM report_values WHERE report_id IN `, chunk)
+		rows, err := tx.QueryContext(ctx, q+` ORDER BY report_id, indicator_code`, args...)
+		if err != nil {
+			return nil, nil, tx.translate(err, "báo cáo cấp dưới")
+		}
+		for rows.Next() {
+			var v report.Value
+			if err := rows.Scan(&v.Code, &v.Num, &v.Den, &v.Text); err != nil {
+				rows.Close()
+				return nil, nil, tx.translate(err, "báo cáo cấp dưới")
+			}
+			below = append(below, v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, nil, tx.translate(err, "báo cáo cấp dưới")
+		}
+	}
+	return own, below, nil
+}
+
+// spanDays is the length in days of a period given as stored dates.
+func spanDays(from, to string) int {
+	a, _ := time.Parse(dateLayout, from)
+	b, _ := time.Parse(dateLayout, to)
+	return int(b.Sub(a).Hours() / 24)
 }
