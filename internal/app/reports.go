@@ -101,6 +101,11 @@ type ReportEdit struct {
 func (s *Service) EditReport(ctx context.Context, by Actor, id report.ID, e ReportEdit) (report.Report, error) {
 	var r report.Report
 	err := s.store.InTx(ctx, func(tx *store.Tx) error {
+		// Two people saving the same report wait for each other, so the
+		// second works on what the first saved, not on what it read before.
+		if err := tx.Lock(ctx, reportObject(id)); err != nil {
+			return err
+		}
 		var err error
 		if r, err = tx.Report(ctx, id); err != nil {
 			return err
@@ -193,6 +198,11 @@ type reportStep struct {
 func (s *Service) moveReport(ctx context.Context, by Actor, id report.ID, step reportStep) (report.Report, error) {
 	var r report.Report
 	err := s.store.InTx(ctx, func(tx *store.Tx) error {
+		// Two people saving the same report wait for each other, so the
+		// second works on what the first saved, not on what it read before.
+		if err := tx.Lock(ctx, reportObject(id)); err != nil {
+			return err
+		}
 		var err error
 		if r, err = tx.Report(ctx, id); err != nil {
 			return err
