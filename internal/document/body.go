@@ -3,7 +3,6 @@ package document
 import (
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,8 +24,8 @@ func (p *parser) recipientsList() {
 	if k < 0 {
 		return
 	}
-	p.kgAt = p.f.off[lo+k]
-	at := p.f.off[lo+k+len("kinh gui")]
+	p.kgAt = p.f.origAt(lo + k)
+	at := p.f.origAt(lo + k + len("kinh gui"))
 	line := p.lineOf(at)
 	rest := strings.TrimLeft(p.full[at:p.start[line]+len(p.lines[line])], ":*  ")
 	var items []string
@@ -53,12 +52,12 @@ func (p *parser) recipientsList() {
 		if l == "" {
 			continue
 		}
-		if reListItem.MatchString(l) {
+		if isListItem(l) {
 			items = append(items, trimItem(l))
 			continue
 		}
 		last := len(items) - 1
-		if last >= 0 && unicode.IsLower([]rune(l)[0]) && !strings.HasSuffix(strings.TrimSpace(p.lines[i-1]), ";") && len(items[last]) < 500 {
+		if last >= 0 && unicode.IsLower(firstRune(l)) && !strings.HasSuffix(strings.TrimSpace(p.lines[i-1]), ";") && len(items[last]) < 500 {
 			items[last] = trimItem(items[last] + " " + l)
 			continue
 		}
@@ -97,9 +96,6 @@ func (p *parser) bodyStartLine() int {
 }
 
 var (
-	reCiteDate   = regexp.MustCompile(`^\s*,?\s*(?:ban hanh\s+)?ngay\s*(\d{1,2})\s*(?:thang\s*(\d{1,2})\s*nam|[/.-]\s*(\d{1,2})\s*[/.-])\s*((?:19|20)\d\d)`)
-	reCiteIssuer = regexp.MustCompile(`^\s*,?\s*(?:cua|do)\s+`)
-	reIssuerStop = regexp.MustCompile(`\s(ve|v/v|quy dinh|huong dan|ban hanh|tai|da|nham|thuc hien|phe duyet|trien khai|theo|ngay|so|voi|cho|va cac|ket luan)\s|[,;.(:"“”*]|\n\s*\n| -\s`)
 	reIssuerList = regexp.MustCompile(`(?:\s*,|\s+va|\s+hoac)\s+(?:` + typeAlternation() + `)(?:\s|$)`)
 )
 
@@ -120,15 +116,18 @@ func (p *parser) citations() {
 		own = p.num.key()
 	}
 	seen := map[string]int{}
-	body := p.full[:p.f.off[hi]]
-	for at := p.f.off[lo]; at < len(body); at++ {
+	body := p.full[:p.f.origAt(hi)]
+	for at := p.f.origAt(lo); at < len(body); at++ {
 		// Notations start with a number: try the pattern only there.
-		if c := body[at]; c < '0' || c > '9' || at > 0 && isWordByte(body[at-1]) {
+		for at < len(body) && !isDigit(body[at]) {
+			at++
+		}
+		if at == len(body) || at > 0 && isWordByte(body[at-1]) {
 			continue
 		}
 		var m []int
 		if mayStartNotation(body, at) {
-			m = reNotationAt.FindStringSubmatchIndex(body[at:])
+			m = notationAt(body[at:])
 		}
 		if m == nil {
 			for at+1 < len(body) && body[at+1] >= '0' && body[at+1] <= '9' {
@@ -157,7 +156,7 @@ func (p *parser) citations() {
 			c.DocType = n.typeOf(p.m.Family)
 		}
 		after := indexFold(p.f, end)
-		if d := reCiteDate.FindStringSubmatchIndex(p.f.fold[after:min(len(p.f.fold), after+60)]); d != nil {
+		if d := citeDate(p.f.fold[after:min(len(p.f.fold), after+60)]); d != nil {
 			month := d[4:6]
 			if month[0] < 0 {
 				month = d[6:8]
@@ -168,26 +167,24 @@ func (p *parser) citations() {
 			}
 			after += d[1]
 		}
-		if loc := reCiteIssuer.FindStringIndex(p.f.fold[after:min(len(p.f.fold), after+20)]); loc != nil {
-			s := after + loc[1]
+		if lead := issuerLeadEnd(p.f.fold[after:min(len(p.f.fold), after+20)]); lead >= 0 {
+			s := after + lead
 			e := min(len(p.f.fold), s+120)
-			if stop := reIssuerStop.FindStringIndex(p.f.fold[s:e]); stop != nil {
-				e = s + stop[0]
-			}
-			if l := reIssuerList.FindStringIndex(p.f.fold[s:e]); l != nil {
+			e = s + issuerEnd(p.f.fold[s:e])
+			if l := findIssuerList(p.f.fold[s:e]); l != nil {
 				e = s + l[0]
 			}
 			// A wrapped issuer goes on; a header line after it does not.
 			for k := s; k < e; k++ {
 				if p.f.fold[k] == '\n' {
-					line := p.lineOf(p.f.off[k] + 1)
+					line := p.lineOf(p.f.origAt(k) + 1)
 					if line >= 0 && (isUpperText(p.lines[line]) || strings.HasPrefix(p.foldedLine(line), "doc lap")) {
 						e = k
 						break
 					}
 				}
 			}
-			c.Issuer = strings.Join(strings.Fields(p.f.span(s, e)), " ")
+			c.Issuer = singleSpaced(p.f.span(s, e))
 		}
 		c.Relation = p.relationAt(fi)
 		if k, dup := seen[key]; dup {
@@ -208,9 +205,91 @@ func (p *parser) citations() {
 	}
 }
 
+// citeDate reads the date after a cited notation (", ban hành ngày
+// 05/01/2022") at the start of folded s: dateAt's submatch indexes, with
+// the whole match from the start of s.
+func citeDate(s string) []int {
+	i := spacesEnd(s, 0)
+	if i < len(s) && s[i] == ',' {
+		i = spacesEnd(s, i+1)
+	}
+	if j := spacesEnd(s, i+len("ban hanh")); strings.HasPrefix(s[i:], "ban hanh") && j > i+len("ban hanh") {
+		i = j
+	}
+	m := dateAt(s[i:])
+	for k := 1; k < len(m); k++ {
+		if m[k] >= 0 {
+			m[k] += i
+		}
+	}
+	return m
+}
+
+// issuerLeadEnd returns the end of the ", của " or " do " that begins
+// folded s and leads to the issuer of a citation, or -1.
+func issuerLeadEnd(s string) int {
+	i := spacesEnd(s, 0)
+	if i < len(s) && s[i] == ',' {
+		i = spacesEnd(s, i+1)
+	}
+	for _, w := range []string{"cua", "do"} {
+		if end := i + len(w); strings.HasPrefix(s[i:], w) && spacesEnd(s, end) > end {
+			return spacesEnd(s, end)
+		}
+	}
+	return -1
+}
+
+// issuerStops are the words after which the issuer of a citation is over
+// ("… của Bộ Chính trị về …").
+var issuerStops = newPhrases([]string{"ve", "v/v", "quy dinh", "huong dan", "ban hanh", "tai", "da", "nham", "thuc hien",
+	"phe duyet", "trien khai", "theo", "ngay", "so", "voi", "cho", "va cac", "ket luan"})
+
+// issuerEnd returns where the issuer at the start of folded s ends: at the
+// first stop word between spaces, punctuation mark, blank line or " - ";
+// len(s) when none comes.
+func issuerEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case strings.IndexByte(",;.(:\"*", c) >= 0 || strings.HasPrefix(s[i:], "“") || strings.HasPrefix(s[i:], "”"):
+			return i
+		case c == '\n' && strings.IndexByte(s[i+1:spacesEnd(s, i+1)], '\n') >= 0:
+			return i
+		case c == ' ' && i+2 < len(s) && s[i+1] == '-' && isSpaceByte(s[i+2]):
+			return i
+		case isSpaceByte(c) && i+1 < len(s):
+			for k := range issuerStops.at(s, i+1) {
+				if end := i + 1 + len(issuerStops.list[k]); end < len(s) && isSpaceByte(s[end]) {
+					return i
+				}
+			}
+		}
+	}
+	return len(s)
+}
+
+// findIssuerList is reIssuerList's match, tried only when a comma or the
+// word "và" or "hoặc" it needs is there.
+func findIssuerList(s string) []int {
+	if !strings.Contains(s, ",") && !strings.Contains(s, "va") && !strings.Contains(s, "hoac") {
+		return nil
+	}
+	return reIssuerList.FindStringIndex(s)
+}
+
 func isWordByte(b byte) bool {
 	return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b == '/'
 }
+
+// typeWords are the words of each folded type name, in docTypes order.
+var typeWords = func() [][]string {
+	out := make([][]string, len(docTypes))
+	for k, t := range docTypes {
+		out[k] = strings.Fields(t.Fold)
+	}
+	return out
+}()
 
 // typeBefore returns the type name written just before a notation
 // ("Hướng dẫn số", "Nghị quyết 13-NQ/TƯ", "Luật Giáo dục số").
@@ -226,20 +305,19 @@ func (p *parser) typeBefore(fi int) string {
 	}
 	// The nearest type name, with at most twelve words of title between it
 	// and "số" and no other "số" among them.
-	for back := 0; back <= 12 && back < len(words); back++ {
+	maxBack := 0 // without "số", the type stands right before the number
+	if saysSo {
+		maxBack = 12
+	}
+	for back := 0; back <= maxBack && back < len(words); back++ {
 		end := len(words) - back
 		if back > 0 && (words[end] == "so" || words[end] == "so:") {
 			break
 		}
-		for _, t := range docTypes {
-			tw := strings.Fields(t.Fold)
-			if end-len(tw) < 0 || !slices.Equal(words[end-len(tw):end], tw) {
-				continue
+		for k, t := range docTypes {
+			if tw := typeWords[k]; end-len(tw) >= 0 && slices.Equal(words[end-len(tw):end], tw) {
+				return t.Name
 			}
-			if back > 0 && !saysSo {
-				continue
-			}
-			return t.Name
 		}
 	}
 	return ""
@@ -249,70 +327,80 @@ func (p *parser) typeBefore(fi int) string {
 // so a document cited twice keeps the strongest.
 var relationRank = map[Relation]int{Refers: 0, Implements: 1, BasedOn: 2, Replaces: 3, Repeals: 4}
 
-// sentenceEnds finds where sentences and list items end in folded text:
-// ". ", a blank line, a new "-" item, "; -", a line ending in . ; or :, and
-// " - " before the lead words of a clause ("… - Căn cứ"). Each is a byte
-// range; the next sentence starts where it ends.
-func sentenceEnds(s string) [][]int {
-	var out [][]int
-	space := func(j int) (int, int) { // end of the white space at j, and how many line breaks it holds
-		n := 0
-		for j < len(s) && (s[j] == ' ' || s[j] == '\n') {
-			if s[j] == '\n' {
-				n++
-			}
-			j++
+// sentenceEndAt reports whether a sentence or list item ends at byte i of
+// folded text: ". ", a blank line, a new "-" item, "; -", a line ending in
+// . ; or :, and " - " before the lead words of a clause ("… - Căn cứ"). The
+// end is the byte range [from, to); the next sentence starts at to.
+func sentenceEndAt(s string, i int) (from, to int, ok bool) {
+	switch c := s[i]; c {
+	case '.', ';', ':':
+		j, n := skipBlank(s, i+1)
+		switch {
+		case j == i+1:
+		case j < len(s) && (s[j] == '-' || s[j] == '+') && c != '.':
+			return i, min(j+1, len(s)), true
+		case c == '.' || n > 0:
+			return i, j, true
 		}
-		return j, n
-	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '.', ';', ':':
-			j, n := space(i + 1)
-			switch {
-			case j == i+1:
-			case j < len(s) && (s[j] == '-' || s[j] == '+') && c != '.':
-				out = append(out, []int{i, min(j+1, len(s))})
-			case c == '.' || n > 0:
-				out = append(out, []int{i, j})
-			}
-		case '\n':
-			j, n := space(i + 1)
-			switch {
-			case n > 0:
-				out = append(out, []int{i, j})
-			case j < len(s) && (s[j] == '-' || s[j] == '+'):
-				out = append(out, []int{i, j + 1})
-			}
-		case '-':
-			if i > 0 && s[i-1] == ' ' && i+1 < len(s) && s[i+1] == ' ' {
-				j, _ := space(i + 1)
-				for _, lead := range []string{"can cu", "thuc hien", "xet", "trien khai", "bai bo"} {
-					if strings.HasPrefix(s[j:], lead) {
-						out = append(out, []int{i - 1, j})
-						break
-					}
+	case '\n':
+		j, n := skipBlank(s, i+1)
+		switch {
+		case n > 0:
+			return i, j, true
+		case j < len(s) && (s[j] == '-' || s[j] == '+'):
+			return i, j + 1, true
+		}
+	case '-':
+		if i > 0 && s[i-1] == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			j, _ := skipBlank(s, i+1)
+			for _, lead := range []string{"can cu", "thuc hien", "xet", "trien khai", "bai bo"} {
+				if strings.HasPrefix(s[j:], lead) {
+					return i - 1, j, true
 				}
 			}
 		}
 	}
-	return out
+	return 0, 0, false
+}
+
+// skipBlank returns the end of the spaces and line breaks at byte j of s,
+// and how many line breaks they hold.
+func skipBlank(s string, j int) (end, breaks int) {
+	for ; j < len(s) && (s[j] == ' ' || s[j] == '\n'); j++ {
+		if s[j] == '\n' {
+			breaks++
+		}
+	}
+	return j, breaks
+}
+
+// lastSentenceEnd returns the last sentence end of s that ends at or
+// before byte at, if it ends at or after byte lo. Ends grow with the byte
+// they are found at, so it is the first found going back from at; one
+// reaching lo is found no further back than the punctuation before the
+// spaces, breaks and bullet that run up to lo.
+func lastSentenceEnd(s string, lo, at int) (from, to int, ok bool) {
+	stop := max(lo-1, 0)
+	for stop > 0 && strings.IndexByte(" \n-+", s[stop]) >= 0 {
+		stop--
+	}
+	for i := at - 1; i >= stop; i-- {
+		if f, t, end := sentenceEndAt(s, i); end && t <= at {
+			return f, t, t >= lo
+		}
+	}
+	return 0, 0, false
 }
 
 // relationAt reads how the sentence holding a citation refers to it: the
 // lead words of a "Căn cứ …; …; …" list hold for every item of it.
 func (p *parser) relationAt(fi int) Relation {
-	if p.sentenceEnds == nil {
-		p.sentenceEnds = sentenceEnds(p.f.fold)
-	}
 	start := max(0, fi-600)
 	sentence := p.f.fold[start:fi]
-	k := sort.Search(len(p.sentenceEnds), func(i int) bool { return p.sentenceEnds[i][1] > fi }) - 1
-	if k >= 0 && p.sentenceEnds[k][1] >= start {
-		last := p.sentenceEnds[k]
-		sentence = p.f.fold[last[1]:fi]
-		if j := strings.LastIndex(p.f.fold[last[0]:last[1]], "- "); j >= 0 && last[1]-last[0] > 3 && p.f.fold[last[1]-1] != ' ' {
-			sentence = p.f.fold[last[0]+j+2 : fi] // " - Căn cứ …": keep the lead words
+	if from, to, ok := lastSentenceEnd(p.f.fold, start, fi); ok {
+		sentence = p.f.fold[to:fi]
+		if j := strings.LastIndex(p.f.fold[from:to], "- "); j >= 0 && to-from > 3 && p.f.fold[to-1] != ' ' {
+			sentence = p.f.fold[from+j+2 : fi] // " - Căn cứ …": keep the lead words
 		}
 	}
 	clause := sentence
@@ -333,7 +421,9 @@ func (p *parser) relationAt(fi int) Relation {
 	return Refers
 }
 
-var issuerVerbs = regexp.MustCompile(`\s(yeu cau|huong dan|de nghi|trien khai|ban hanh|thong bao|chi dao|quyet dinh|xay dung ke hoach|to chuc|ke hoach)\s`)
+// issuerVerbs are what the issuing body does in the opening sentences.
+var issuerVerbs = newPhrases([]string{"yeu cau", "huong dan", "de nghi", "trien khai", "ban hanh", "thong bao", "chi dao",
+	"quyet dinh", "xay dung ke hoach", "to chuc", "ke hoach"})
 
 // issuerFromBody finds the body that speaks in the opening paragraphs
 // ("…, Ban Thường vụ LĐLĐ tỉnh yêu cầu …") when the header was lost.
@@ -341,8 +431,8 @@ func (p *parser) issuerFromBody() {
 	lo := indexFold(p.f, p.bodyAt)
 	hi := min(indexFold(p.f, p.bodyEnd), lo+4000)
 	body := p.f.fold[lo:hi]
-	for _, m := range issuerVerbs.FindAllStringIndex(body, -1) {
-		seg := body[:m[0]]
+	for at, end := nextIssuerVerb(body, 0); at >= 0; at, end = nextIssuerVerb(body, end) {
+		seg := body[:at]
 		cut := max(strings.LastIndexAny(seg, ",;:\n("), 0)
 		cand := strings.TrimSpace(seg[cut:])
 		cand = strings.TrimLeft(cand, ",;:( ")
@@ -353,13 +443,29 @@ func (p *parser) issuerFromBody() {
 		if !startsUpper(p.f.span(k, k+len(cand))) {
 			continue
 		}
-		p.m.Issuer = strings.Join(strings.Fields(p.f.span(k, k+len(cand))), " ")
+		p.m.Issuer = singleSpaced(p.f.span(k, k+len(cand)))
 		p.m.Warnings = append(p.m.Warnings, "không thấy tên cơ quan ban hành ở tiêu đề: đã lấy từ nội dung")
 		if p.m.Family == "" {
 			p.m.Family = familyOfName(cand)
 		}
 		return
 	}
+}
+
+// nextIssuerVerb finds the first " verb " of issuerVerbs in s from byte
+// from on, with the white space around it.
+func nextIssuerVerb(s string, from int) (at, end int) {
+	for i := from; i+1 < len(s); i++ {
+		if !isSpaceByte(s[i]) {
+			continue
+		}
+		for k := range issuerVerbs.at(s, i+1) {
+			if e := i + 1 + len(issuerVerbs.list[k]); e < len(s) && isSpaceByte(s[e]) {
+				return i, e + 1
+			}
+		}
+	}
+	return -1, -1
 }
 
 func startsOrgFolded(f string) bool {
@@ -390,21 +496,20 @@ func familyOfName(f string) Family {
 }
 
 var (
-	reItem    = regexp.MustCompile(`^(?:(\d+(?:\.\d+)*)\.?\)?|([a-zđ])\)|([-+•]))\s*`)
 	reSection = regexp.MustCompile(`^(?:[ivx]+|\d+|dieu\s+\d+)\s*[.:)-]?\s*`)
 )
+
+// afterSection returns a folded line without its heading number ("ii.",
+// "3)", "dieu 2.").
+func afterSection(f string) string { return f[len(reSection.FindString(f)):] }
 
 // assignments reads who must do what: the items of "Tổ chức thực hiện",
 // or, in a letter without one, each "Kính gửi" recipient for the whole letter.
 func (p *parser) assignments() {
 	first, last := p.lineOf(p.bodyAt), p.lineOf(max(p.bodyEnd-1, 0))
 	sec := -1
-	for i := first; i <= last && i < len(p.lines); i++ {
-		f := p.foldedLine(i)
-		if !strings.Contains(f, "thuc hien") {
-			continue
-		}
-		rest := reSection.ReplaceAllString(f, "")
+	for i := range p.linesWith(first, last, "thuc hien") {
+		rest := afterSection(p.foldedLine(i))
 		if strings.HasPrefix(rest, "to chuc thuc hien") || strings.HasPrefix(rest, "trach nhiem thuc hien") || strings.HasPrefix(rest, "phan cong thuc hien") {
 			sec = i
 		}
@@ -435,11 +540,11 @@ func (p *parser) sectionAssignments(from, to int) {
 		if l == "" {
 			continue
 		}
-		if f := vn.Fold(l); reRoman.MatchString(f) {
+		if reRoman.MatchString(p.foldedLine(i)) {
 			break // the next top-level section
 		}
-		if m := reItem.FindStringSubmatch(l); m != nil && m[0] != "" && (m[1] != "" || m[2] != "" || m[3] != "") {
-			items = append(items, item{marker: m[0], text: strings.TrimSpace(l[len(m[0]):])})
+		if marker := itemMarker(l); marker != "" {
+			items = append(items, item{marker: marker, text: strings.TrimSpace(l[len(marker):])})
 			continue
 		}
 		if len(items) > 0 {
@@ -462,9 +567,45 @@ func (p *parser) sectionAssignments(from, to int) {
 	}
 }
 
+// itemMarker returns the marker that starts a list item ("2.", "1.2)",
+// "a)", "-", "•") with the spaces after it, or "".
+func itemMarker(l string) string {
+	i := 0
+	switch {
+	case l != "" && isDigit(l[0]):
+		i = digitsEnd(l, 0)
+		for i+1 < len(l) && l[i] == '.' && isDigit(l[i+1]) {
+			i = digitsEnd(l, i+1)
+		}
+		if i < len(l) && l[i] == '.' {
+			i++
+		}
+		if i < len(l) && l[i] == ')' {
+			i++
+		}
+	case len(l) >= 2 && l[0] >= 'a' && l[0] <= 'z' && l[1] == ')':
+		i = 2
+	case strings.HasPrefix(l, "đ)"):
+		i = len("đ)")
+	case isListItem(l):
+		_, i = utf8.DecodeRuneInString(l)
+	default:
+		return ""
+	}
+	return l[:spacesEnd(l, i)]
+}
+
+// digitsEnd returns the end of the digits at byte i of s.
+func digitsEnd(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
 // assignmentOf reads "Assignee: task" or "Assignee chủ trì …".
 func assignmentOf(text string) (Assignment, bool) {
-	text = strings.Join(strings.Fields(text), " ")
+	text = singleSpaced(text)
 	if k := strings.Index(text, ":"); k > 0 && k < 300 {
 		who := strings.TrimSpace(text[:k])
 		if startsUpper(who) && !strings.ContainsAny(who, ".;") {
@@ -473,24 +614,8 @@ func assignmentOf(text string) (Assignment, bool) {
 		}
 	}
 	f := newFolded(text)
-	best := -1
-	for _, v := range assignVerbs {
-		for from := 0; ; {
-			k := strings.Index(f.fold[from:], v)
-			if k < 0 {
-				break
-			}
-			k += from
-			if e := k + len(v); e == len(f.fold) || !unicode.IsLetter(rune(f.fold[e])) {
-				if k > 0 && (best < 0 || k < best) {
-					best = k
-				}
-				break
-			}
-			from = k + len(v)
-		}
-	}
-	if best <= 0 || best > 250 {
+	best := firstAssignVerb(f.fold, 250)
+	if best <= 0 {
 		return Assignment{}, false
 	}
 	who := f.span(0, best)
@@ -499,6 +624,21 @@ func assignmentOf(text string) (Assignment, bool) {
 	}
 	task := strings.TrimSpace(f.span(best, len(f.fold)))
 	return Assignment{Assignee: trimAssignee(who), Task: task, Role: roleOf(task)}, true
+}
+
+var assignVerbPhrases = newPhrases(assignVerbs)
+
+// firstAssignVerb returns where the first of assignVerbs that ends a word
+// begins in folded s, if it begins at or before byte limit; else -1.
+func firstAssignVerb(s string, limit int) int {
+	for k := 1; k <= limit && k < len(s); k++ {
+		for v := range assignVerbPhrases.at(s, k) {
+			if e := k + len(assignVerbs[v]); e == len(s) || !unicode.IsLetter(rune(s[e])) {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 func trimAssignee(s string) string {
@@ -521,8 +661,10 @@ func roleOf(task string) string {
 }
 
 var (
-	reDeadlineDate = regexp.MustCompile(`(truoc|cham nhat(?: la)?|han chot|khong muon hon|han bao cao)\s*(?:la\s*)?(?:ngay\s*)(\d{1,2})\s*(?:/|-|\.|\s*thang\s*)\s*(\d{1,2})(?:\s*(?:/|-|\.|\s*nam\s*)\s*((?:19|20)\d\d))?`)
-	reDeadlineText = regexp.MustCompile(`(trong|vao|cung voi|long ghep (?:vao|trong))\s+bao\s+cao\s+(?:ket qua\s+)?(?:so ket|tong ket|nam|dinh ky|6 thang|sau thang|quy|thang|hang nam|cuoi nam)[^.;,()]*`)
+	reDeadlineDate = newLedRegexp([]string{"truoc", "cham nhat la", "cham nhat", "han chot", "khong muon hon", "han bao cao"},
+		`\s*(?:la\s*)?(?:ngay\s*)(\d{1,2})\s*(?:/|-|\.|\s*thang\s*)\s*(\d{1,2})(?:\s*(?:/|-|\.|\s*nam\s*)\s*((?:19|20)\d\d))?`)
+	reDeadlineText = newLedRegexp([]string{"trong", "vao", "cung voi", "long ghep vao", "long ghep trong"},
+		`\s+bao\s+cao\s+(?:ket qua\s+)?(?:so ket|tong ket|nam|dinh ky|6 thang|sau thang|quy|thang|hang nam|cuoi nam)[^.;,()]*`)
 )
 
 // reportDeadline finds when results are due: a sentence about reporting
@@ -530,50 +672,69 @@ var (
 func (p *parser) reportDeadline() {
 	lo, hi := indexFold(p.f, p.bodyAt), indexFold(p.f, p.bodyEnd)
 	body := p.f.fold[lo:hi]
-	for _, sent := range splitSentences(body) {
-		if !strings.Contains(body[sent[0]:sent[1]], "bao cao") {
-			continue
+	// Only the sentences about reporting are read, each cut around its "báo cáo".
+	for k := strings.Index(body, "bao cao"); k >= 0; {
+		from, to := sentenceAround(body, k)
+		if d := p.deadlineIn(lo+from, lo+to); d != nil {
+			p.m.ReportDeadline = d
+			return
 		}
-		s := body[sent[0]:sent[1]]
+		next := strings.Index(body[to:], "bao cao")
+		if next < 0 {
+			return
+		}
+		k = to + next
+	}
+}
+
+// deadlineIn reads a due date or the words of a periodic report in the
+// folded sentence [from, to).
+func (p *parser) deadlineIn(from, to int) *Deadline {
+	s := p.f.fold[from:to]
+	if strings.Contains(s, "ngay") { // the word the date pattern needs
 		if m := reDeadlineDate.FindStringSubmatchIndex(s); m != nil {
-			y := p.m.Date
 			year := 0
 			if m[8] >= 0 {
 				year = atoi(s[m[8]:m[9]])
-			} else if len(y) >= 4 {
-				year = atoi(y[:4])
+			} else if len(p.m.Date) >= 4 {
+				year = atoi(p.m.Date[:4])
 			}
-			if iso, ok := isoDate(year, atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]])); ok {
+			month, day := atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]])
+			if iso, ok := isoDate(year, month, day); ok {
 				if p.m.Date != "" && iso < p.m.Date && m[8] < 0 {
-					iso, _ = isoDate(year+1, atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]))
+					iso, _ = isoDate(year+1, month, day)
 				}
-				p.m.ReportDeadline = &Deadline{Date: iso, Text: oneLine(p.f.span(lo+sent[0]+m[0], lo+sent[0]+m[1]))}
-				return
+				return &Deadline{Date: iso, Text: oneLine(p.f.span(from+m[0], from+m[1]))}
 			}
-		}
-		if m := reDeadlineText.FindStringIndex(s); m != nil {
-			p.m.ReportDeadline = &Deadline{Text: oneLine(p.f.span(lo+sent[0]+m[0], lo+sent[0]+m[1]))}
-			return
 		}
 	}
+	if m := reDeadlineText.FindStringSubmatchIndex(s); m != nil {
+		return &Deadline{Text: oneLine(p.f.span(from+m[0], from+m[1]))}
+	}
+	return nil
 }
 
-// splitSentences cuts folded text at sentence ends and semicolons.
-func splitSentences(s string) [][2]int {
-	var out [][2]int
-	start := 0
-	for i := 0; i < len(s); i++ {
-		end := s[i] == ';' || s[i] == '.' && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n') && !(i > 0 && s[i-1] >= '0' && s[i-1] <= '9')
-		if end || i == len(s)-1 {
-			out = append(out, [2]int{start, i + 1})
-			start = i + 1
-		}
+// sentenceAround returns the byte range of the sentence of folded text s
+// that holds byte k, where sentences end at semicolons and full stops.
+func sentenceAround(s string, k int) (from, to int) {
+	from, to = k, k
+	for from > 0 && !endsSentence(s, from-1) {
+		from--
 	}
-	return out
+	for to < len(s) && !endsSentence(s, to) {
+		to++
+	}
+	return from, min(to+1, len(s))
+}
+
+// endsSentence reports whether byte i of s ends a sentence: a semicolon, or
+// a full stop before a space or the end that does not follow a number.
+func endsSentence(s string, i int) bool {
+	return s[i] == ';' || s[i] == '.' && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n') && !(i > 0 && s[i-1] >= '0' && s[i-1] <= '9')
 }
 
 func oneLine(s string) string {
-	return strings.TrimRight(strings.Join(strings.Fields(s), " "), " ,;.")
+	return strings.TrimRight(singleSpaced(s), " ,;.")
 }
 
 // formsAsked lists the propaganda forms the text asks for, read from its
@@ -581,12 +742,9 @@ func oneLine(s string) string {
 func (p *parser) formsAsked() {
 	first, last := p.lineOf(p.bodyAt), p.lineOf(max(p.bodyEnd-1, 0))
 	from, to := first, last
-	for i := first; i <= last && i < len(p.lines); i++ {
+	for i := range p.linesWith(first, last, "hinh thuc") {
 		f := p.foldedLine(i)
-		if !strings.Contains(f, "hinh thuc") {
-			continue
-		}
-		rest := reSection.ReplaceAllString(f, "")
+		rest := afterSection(f)
 		if rest != f && strings.HasPrefix(rest, "hinh thuc") || strings.HasPrefix(f, "hinh thuc tuyen truyen") {
 			from, to = i, last
 			prefix := reSection.FindString(f)
@@ -607,53 +765,73 @@ func (p *parser) formsAsked() {
 	if hi <= lo || !containsAny(p.f.fold[indexFold(p.f, p.bodyAt):indexFold(p.f, p.bodyEnd)], "tuyen truyen", "pho bien", "quan triet", "thong tin") {
 		return // not about dissemination: office names alone ask for no form
 	}
-	section := p.f.fold[lo:hi]
-	for _, fm := range forms {
+	p.m.Forms = p.formsIn(lo, hi)
+}
+
+// formWords are the words of all forms, and formOf the form of each.
+var formWords, formOf = func() (*phrases, []int) {
+	var words []string
+	var of []int
+	for k, fm := range forms {
 		for _, w := range fm.Words {
-			if p.asksFor(section, lo, w) {
-				p.m.Forms = append(p.m.Forms, fm.Code)
-				break
+			words = append(words, w)
+			of = append(of, k)
+		}
+	}
+	return newPhrases(words), of
+}()
+
+// formsIn returns the codes of the forms whose words the folded range
+// [lo, hi) uses, in the order of forms.
+func (p *parser) formsIn(lo, hi int) []string {
+	asked := make([]bool, len(forms))
+	for at := lo; at < hi; at++ {
+		if at > 0 && isLetterByte(p.f.fold[at-1]) {
+			continue
+		}
+		for k := range formWords.at(p.f.fold[:hi], at) {
+			if w := formWords.list[k]; !asked[formOf[k]] && p.asksAt(at, w) {
+				asked[formOf[k]] = true
 			}
 		}
 	}
+	var codes []string
+	for k, fm := range forms {
+		if asked[k] {
+			codes = append(codes, fm.Code)
+		}
+	}
+	return codes
 }
 
 // brands are names of channels, capitalised wherever they are written.
 var brands = map[string]bool{"facebook": true, "zalo": true, "fanpage": true, "youtube": true, "tiktok": true, "mocha": true, "website": true}
 
-// asksFor reports whether a form's words occur in the section as words of
+// asksAt reports whether the form's word w at folded byte at is a word of
 // the text, not inside an office's name ("Đài Phát thanh - Truyền hình",
 // "Sở Văn hóa, Thể thao"): such names capitalise words that running text
 // writes in lower case, except at the start of a sentence or item.
-func (p *parser) asksFor(section string, base int, w string) bool {
-	for _, k := range indexAll(section, w) {
-		at := base + k
-		if at > 0 && isLetterByte(p.f.fold[at-1]) {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(p.f.orig[p.f.off[at]:])
-		if !unicode.IsUpper(r) || brands[w] {
-			return true
-		}
-		before := strings.TrimRight(p.f.orig[max(0, p.f.off[at]-3):p.f.off[at]], " ")
-		if before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, "-") || strings.HasSuffix(before, ".") ||
-			strings.HasSuffix(before, ":") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, "(") {
-			return true
-		}
-		// Inside a proper name the words before are capitalised too.
-		prev := strings.Fields(p.f.orig[max(0, p.f.off[at]-40):p.f.off[at]])
-		if len(prev) > 2 {
-			prev = prev[len(prev)-2:]
-		}
-		named := false
-		for _, w := range prev {
-			named = named || startsUpper(w)
-		}
-		if !named {
-			return true
+func (p *parser) asksAt(at int, w string) bool {
+	r, _ := utf8.DecodeRuneInString(p.f.orig[p.f.origAt(at):])
+	if !unicode.IsUpper(r) || brands[w] {
+		return true
+	}
+	before := strings.TrimRight(p.f.orig[max(0, p.f.origAt(at)-3):p.f.origAt(at)], " ")
+	if before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, "-") || strings.HasSuffix(before, ".") ||
+		strings.HasSuffix(before, ":") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, "(") {
+		return true
+	}
+	// Inside a proper name the words before are capitalised too.
+	prev := strings.Fields(p.f.orig[max(0, p.f.origAt(at)-40):p.f.origAt(at)])
+	if len(prev) > 2 {
+		prev = prev[len(prev)-2:]
+	}
+	for _, w := range prev {
+		if startsUpper(w) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // sameLevel reports whether two heading numbers ("2." and "3.") are siblings.

@@ -9,10 +9,8 @@ import (
 )
 
 var (
-	reAuthority  = regexp.MustCompile(`^(?:TM|KT|TL|TUQ|Q|TM\.|T\.M)\s*\.\s*\S|^(?:T/M|K/T|T/L|T/UQ)\s*\S`)
-	reAuthInner  = regexp.MustCompile(`(?:^|[\s.;,])((?:TM|KT|TL|TUQ)\.\s*|(?:T/M|K/T|T/L)\s+)\p{Lu}`)
+	reAuthMark   = regexp.MustCompile(`^(?:(?:TM|KT|TL|TUQ)\.\s*|(?:T/M|K/T|T/L)\s+)\p{Lu}`)
 	reSigned     = regexp.MustCompile(`(?i)^[(\[]?\s*(đã ký|đã kí|da ky|ký|signature|chữ ký|ký tên[^)\]]*|ký, ghi rõ[^)\]]*|ký và đóng dấu)\s*[)\]]?\.?$`)
-	reListItem   = regexp.MustCompile(`^[-+•]\s*`)
 	reFlatBullet = regexp.MustCompile(`(?:^|[;.]\s*)-\s+`)
 )
 
@@ -20,7 +18,7 @@ var (
 func (p *parser) closing() {
 	from := p.headAt
 	if k := strings.Index(p.f.fold[indexFold(p.f, from):], "noi nhan"); k >= 0 {
-		p.nnAt = p.f.off[indexFold(p.f, from)+k]
+		p.nnAt = p.f.origAt(indexFold(p.f, from) + k)
 	}
 	p.signature()
 	if p.nnAt >= 0 {
@@ -38,8 +36,8 @@ func (p *parser) distribution() []string {
 	line := p.lineOf(p.nnAt)
 	first := p.full[p.nnAt : p.start[line]+len(p.lines[line])]
 	first = strings.TrimLeft(first[len(strings.SplitN(first, ":", 2)[0]):], ": ")
-	if len(first) > 120 || strings.Contains(first, "; -") || reAuthInner.MatchString(first) { // a flattened list: "- A; - B; - Lưu VT. TM. …"
-		if m := reAuthInner.FindStringIndex(first); m != nil {
+	if len(first) > 120 || strings.Contains(first, "; -") || findAuthority(first) != nil { // a flattened list: "- A; - B; - Lưu VT. TM. …"
+		if m := findAuthority(first); m != nil {
 			first = first[:m[0]]
 		}
 		var items []string
@@ -69,7 +67,7 @@ func (p *parser) distribution() []string {
 			blank = true
 			continue
 		}
-		bullet := reListItem.MatchString(l) || plain
+		bullet := isListItem(l) || plain
 		if !bullet && len(items) == 0 && !isSignatureLine(l) && len(l) < 100 {
 			bullet, plain = true, true // a list written without dashes: one item a line
 		}
@@ -90,22 +88,69 @@ func (p *parser) distribution() []string {
 	return items
 }
 
-func isSignatureLine(l string) bool {
-	if l == "" || !startsUpper(l) {
-		return false
+// isAuthority reports whether l starts with a signing authority: "TM.",
+// "KT.", "TL.", "TUQ.", "Q." (spaces allowed before the stop) or "T/M",
+// "K/T", "T/L", "T/UQ", followed by more text.
+func isAuthority(l string) bool {
+	for _, mark := range []string{"TM", "KT", "TL", "TUQ", "Q", "TM.", "T.M"} {
+		if rest, ok := strings.CutPrefix(l, mark); ok {
+			if j := spacesEnd(rest, 0); j < len(rest) && rest[j] == '.' && spacesEnd(rest, j+1) < len(rest) {
+				return true
+			}
+		}
 	}
-	return strings.IndexByte("TKQ", l[0]) >= 0 && reAuthority.MatchString(l) || isUpperText(l) && startsPosition(l)
-}
-
-func startsPosition(s string) bool {
-	f := vn.Fold(s) + " "
-	for _, pos := range positions {
-		if strings.HasPrefix(f, pos) {
+	for _, mark := range []string{"T/M", "K/T", "T/L", "T/UQ"} {
+		if rest, ok := strings.CutPrefix(l, mark); ok && spacesEnd(rest, 0) < len(rest) {
 			return true
 		}
 	}
 	return false
 }
+
+// findAuthority finds an authority mark ("TM.", "K/T") at the start of s or
+// after a space or stop, and before a capital: the byte range from that
+// space or stop through the capital. The pattern is tried only at a T or K.
+func findAuthority(s string) []int {
+	for i := 0; i < len(s); i++ {
+		k := strings.IndexAny(s[i:], "TK")
+		if k < 0 {
+			return nil
+		}
+		i += k
+		start := i
+		if i > 0 {
+			if !isSpaceByte(s[i-1]) && s[i-1] != '.' && s[i-1] != ';' && s[i-1] != ',' {
+				continue
+			}
+			start = i - 1
+		}
+		if m := reAuthMark.FindStringIndex(s[i:]); m != nil {
+			return []int{start, i + m[1]}
+		}
+	}
+	return nil
+}
+
+// isSignedNote reports whether s only notes a signature: "(đã ký)",
+// "[chữ ký]", "Ký tên, đóng dấu". The pattern is tried only when s has
+// the words it needs.
+func isSignedNote(s string) bool {
+	return containsAny(vn.Fold(s), "ky", "ki", "ignature") && reSigned.MatchString(s)
+}
+
+// isListItem reports whether l starts with a bullet: -, + or •.
+func isListItem(l string) bool {
+	return strings.HasPrefix(l, "-") || strings.HasPrefix(l, "+") || strings.HasPrefix(l, "•")
+}
+
+func isSignatureLine(l string) bool {
+	if l == "" || !startsUpper(l) {
+		return false
+	}
+	return isAuthority(l) || isUpperText(l) && startsPosition(l)
+}
+
+func startsPosition(s string) bool { return startsWithAny(s, positions) }
 
 // signature finds the signing authority and position lines and the
 // signer's name under them.
@@ -117,7 +162,7 @@ func (p *parser) signature() {
 	for i := lo; i < len(p.lines); i++ {
 		l := p.lines[i]
 		if len(l) <= 120 || !containsAny(l, "TM.", "KT.", "TL.", "TUQ.", "T/M", "K/T", "T/L") {
-		} else if m := reAuthInner.FindStringIndex(l); m != nil && !reAuthority.MatchString(l) {
+		} else if m := findAuthority(l); m != nil && !isAuthority(l) {
 			// A flattened page: the signature sits inside a long line.
 			if p.inlineSignature(l[m[0]:]) {
 				p.sigLine, p.sigAt = i, p.start[i]+m[0]
@@ -142,7 +187,7 @@ func (p *parser) signatureAt(i int) (caps []string, name string, ok bool) {
 	seen := 0
 	for j := i; j < len(p.lines) && seen < 8; j++ {
 		l := strings.Trim(p.lines[j], "*_ ")
-		if l == "" || reSigned.MatchString(l) {
+		if l == "" || isSignedNote(l) {
 			continue
 		}
 		seen++
@@ -155,7 +200,7 @@ func (p *parser) signatureAt(i int) (caps []string, name string, ok bool) {
 		}
 		lines = append(lines, splitGlued(l)...)
 	}
-	if len(lines) == 0 || name == "" && !reAuthority.MatchString(lines[0]) {
+	if len(lines) == 0 || name == "" && !isAuthority(lines[0]) {
 		return nil, "", false
 	}
 	return groupCapacity(lines), name, true
@@ -172,7 +217,7 @@ func (p *parser) inlineSignature(s string) bool {
 	if len(capsWords) < 2 {
 		return false
 	}
-	for k < len(words) && reSigned.MatchString(strings.Join(words[k:min(k+2, len(words))], " ")) {
+	for k < len(words) && isSignedNote(strings.Join(words[k:min(k+2, len(words))], " ")) {
 		k += 2
 	}
 	var nameWords []string
@@ -192,18 +237,18 @@ func (p *parser) inlineSignature(s string) bool {
 // starts an authority of its own ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
 func groupCapacity(lines []string) []string {
 	for i := range lines {
-		lines[i] = strings.Join(strings.Fields(lines[i]), " ")
+		lines[i] = singleSpaced(lines[i])
 	}
 	if len(lines) == 0 {
 		return nil
 	}
-	if !reAuthority.MatchString(lines[0]) {
+	if !isAuthority(lines[0]) {
 		return []string{strings.Join(lines, " ")}
 	}
 	var out []string
 	last := 0 // the first line of the last authority
 	for k := 1; k < len(lines); k++ {
-		if reAuthority.MatchString(lines[k]) {
+		if isAuthority(lines[k]) {
 			out = append(out, strings.Join(lines[last:k], " "))
 			last = k
 		}
@@ -250,10 +295,30 @@ func splitGlued(l string) []string {
 	return []string{l}
 }
 
-var reSyllable = regexp.MustCompile(`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?$`)
-
 // isSyllable reports whether a folded word is shaped like one Vietnamese syllable.
-func isSyllable(w string) bool { return reSyllable.MatchString(strings.ToLower(w)) }
+func isSyllable(w string) bool {
+	w = strings.ToLower(w)
+	for n := 0; n <= 3 && n <= len(w); n++ {
+		if (n == 0 || onsets[w[:n]]) && isRhyme(w[n:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRhyme reports whether a folded word part is one to three vowels and
+// an optional final consonant.
+func isRhyme(s string) bool {
+	v := 0
+	for v < len(s) && v <= 3 && strings.IndexByte("aeiouy", s[v]) >= 0 {
+		v++
+	}
+	switch s[v:] {
+	case "", "ch", "nh", "ng", "c", "m", "n", "p", "t":
+		return v >= 1 && v <= 3
+	}
+	return false
+}
 
 // isPersonName reports whether s looks like a Vietnamese full name: two to
 // six capitalised syllables ("Đông Thị Nghĩa").

@@ -1,9 +1,9 @@
 package document
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"lantoa/internal/vn"
 )
@@ -14,11 +14,7 @@ import (
 // or loses the slash ("8264 UBND-KGVX").
 const symPart = `[A-ZĐƯ][\p{L}0-9&]*`
 
-var reNotation = regexp.MustCompile(notationPattern)
-
-// reNotationAt matches a notation only where it starts.
-var reNotationAt = regexp.MustCompile(`^` + notationPattern)
-
+// notationPattern is what notationAt reads, written as a regular expression.
 const notationPattern = `(\d{1,6})(\s*[-/]\s*|\s+)((?:(?:19|20)\d\d\s*/\s*)?` + symPart + `(?:\s*[-/]\s*[A-ZĐƯ0-9][\p{L}0-9&]*)*)`
 
 // notation is a parsed number and symbol.
@@ -46,12 +42,93 @@ func notationKey(s string) string {
 // parseNotation reads a notation at the start of s (after "Số:" or "số").
 // It returns the notation, the byte length consumed, and whether one was found.
 func parseNotation(s string) (notation, int, bool) {
-	m := reNotationAt.FindStringSubmatchIndex(s)
+	m := notationAt(s)
 	if m == nil {
 		return notation{}, 0, false
 	}
 	return notationFrom(s, m)
 }
+
+// notationAt matches a notation at the start of s as ^notationPattern does
+// and returns the same submatch indexes (number, separator, symbol). It is
+// written out by hand because it runs at every number of a text.
+func notationAt(s string) []int {
+	d := 0
+	for d < len(s) && isDigit(s[d]) {
+		d++
+	}
+	if d == 0 || d > 6 {
+		return nil
+	}
+	// The separator: `\s*[-/]\s*`, else `\s+`.
+	for _, q := range [2]int{dashEnd(s, d), spacesEnd(s, d)} {
+		if q <= d {
+			continue
+		}
+		if end := symbolEnd(s, q); end > 0 {
+			return []int{0, end, 0, d, d, q, q, end}
+		}
+	}
+	return nil
+}
+
+// dashEnd returns the end of a - or / at byte i with the spaces around
+// it, or -1.
+func dashEnd(s string, i int) int {
+	j := spacesEnd(s, i)
+	if j == len(s) || s[j] != '-' && s[j] != '/' {
+		return -1
+	}
+	return spacesEnd(s, j+1)
+}
+
+// spacesEnd returns the end of the white space at byte i.
+func spacesEnd(s string, i int) int {
+	for i < len(s) && isSpaceByte(s[i]) {
+		i++
+	}
+	return i
+}
+
+// symbolEnd returns the end of a symbol at byte i (an optional "2020/"
+// year, then codes joined by - or /), or -1.
+func symbolEnd(s string, i int) int {
+	if len(s)-i >= 4 && (s[i:i+2] == "19" || s[i:i+2] == "20") && isDigit(s[i+2]) && isDigit(s[i+3]) {
+		if j := spacesEnd(s, i+4); j < len(s) && s[j] == '/' {
+			i = spacesEnd(s, j+1)
+		}
+	}
+	end := codeEnd(s, i, false)
+	for end > 0 {
+		next := codeEnd(s, dashEnd(s, end), true)
+		if next < 0 {
+			break
+		}
+		end = next
+	}
+	return end
+}
+
+// codeEnd returns the end of a code at byte i: a capital (A–Z, Đ, Ư) or,
+// when digitFirst, a digit, then letters, digits and &; or -1.
+func codeEnd(s string, i int, digitFirst bool) int {
+	if i < 0 {
+		return -1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if !(r >= 'A' && r <= 'Z' || r == 'Đ' || r == 'Ư' || digitFirst && r >= '0' && r <= '9') {
+		return -1
+	}
+	for i += n; i < len(s); i += n {
+		r, n = utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !(r >= '0' && r <= '9') && r != '&' {
+			break
+		}
+	}
+	return i
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 func notationFrom(s string, m []int) (notation, int, bool) {
 	num, sep, sym := s[m[2]:m[3]], strings.TrimSpace(s[m[4]:m[5]]), s[m[6]:m[7]]

@@ -2,7 +2,9 @@ package document
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,21 +32,21 @@ type parser struct {
 	full  string // lines joined with "\n"
 	start []int  // byte offset of each line in full
 	f     folded
+	fline []int // byte offset of each line in f.fold
 
 	num                 notation
-	numAt, numEnd       int // byte range of the document's own "Số …" in full (-1 when absent)
-	dateAt, dateEnd     int // byte range of "Place, ngày … năm …"
-	headAt              int // where the document starts (after any web page chrome)
-	titleLine, subjLine int // line of the type name and the line after the subject
-	bodyAt, bodyEnd     int // byte range of the body
-	kgAt                int // "Kính gửi"
-	nnAt                int // "Nơi nhận"
-	sigLine             int // line of the signing authority
-	sigAt               int // byte offset of the signing authority
-	kgEnd               int // the line after the recipients
-	kgEndAt             int // byte offset where the recipients end
-	vv                  bool
-	sentenceEnds        [][]int // sentence boundaries in the folded text, found once // a "V/v" line was seen
+	numAt, numEnd       int  // byte range of the document's own "Số …" in full (-1 when absent)
+	dateAt, dateEnd     int  // byte range of "Place, ngày … năm …"
+	headAt              int  // where the document starts (after any web page chrome)
+	titleLine, subjLine int  // line of the type name and the line after the subject
+	bodyAt, bodyEnd     int  // byte range of the body
+	kgAt                int  // "Kính gửi"
+	nnAt                int  // "Nơi nhận"
+	sigLine             int  // line of the signing authority
+	sigAt               int  // byte offset of the signing authority
+	kgEnd               int  // the line after the recipients
+	kgEndAt             int  // byte offset where the recipients end
+	vv                  bool // a "V/v" line was seen
 }
 
 func newParser(text string) *parser {
@@ -52,6 +54,7 @@ func newParser(text string) *parser {
 	p := &parser{lines: lines, numAt: -1, numEnd: -1, dateAt: -1, dateEnd: -1, titleLine: -1, subjLine: -1,
 		kgAt: -1, nnAt: -1, sigLine: -1, sigAt: -1}
 	var b strings.Builder
+	b.Grow(len(text) + len(lines))
 	for _, l := range lines {
 		p.start = append(p.start, b.Len())
 		b.WriteString(l)
@@ -59,13 +62,53 @@ func newParser(text string) *parser {
 	}
 	p.full = b.String()
 	p.f = newFolded(p.full)
+	p.fline = lineStarts(p.f.fold)
 	p.bodyEnd = len(p.full)
 	return p
 }
 
-// foldedLine returns the folded form of line i.
+// lineStarts returns the byte offset of each line of s, whose lines all
+// end with "\n", and len(s) as the start of the line after the last.
+func lineStarts(s string) []int {
+	starts := []int{0}
+	for at := 0; ; {
+		k := strings.IndexByte(s[at:], '\n')
+		if k < 0 {
+			return starts
+		}
+		at += k + 1
+		starts = append(starts, at)
+	}
+}
+
+// foldedLine returns the folded form of line i: folding keeps every "\n",
+// so the lines of the folded text are the folded lines.
 func (p *parser) foldedLine(i int) string {
-	return p.f.fold[indexFold(p.f, p.start[i]):indexFold(p.f, p.start[i]+len(p.lines[i]))]
+	return p.f.fold[p.fline[i] : p.fline[i+1]-1]
+}
+
+// linesWith yields, in order, each line from first to last whose folded
+// form holds word. It looks for the word in the folded text, not line by line.
+func (p *parser) linesWith(first, last int, word string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		if first > last || first >= len(p.lines) {
+			return
+		}
+		last = min(last, len(p.lines)-1)
+		base := p.fline[first]
+		i, prev := first, -1
+		for at := range indexAll(p.f.fold[base:p.fline[last+1]], word) {
+			for p.fline[i+1] <= base+at {
+				i++
+			}
+			if i != prev {
+				prev = i
+				if !yield(i) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // lineOf returns the index of the line holding byte offset at of full.
@@ -75,34 +118,29 @@ func (p *parser) lineOf(at int) int {
 
 var (
 	reNumberLine = regexp.MustCompile(`^(?:Số|SỐ|So|SO)\s*:?\s*`)
-	rePlaceDate  = regexp.MustCompile(`,?\s*ngay\s*(\d{1,2})\s*(?:thang\s*(\d{1,2})\s*nam\s*|[/.-]\s*(\d{1,2})\s*[/.-]\s*)((?:19|20)\d\d)`)
-	reDateAt     = regexp.MustCompile(`^ngay\s*(\d{1,2})\s*(?:thang\s*(\d{1,2})\s*nam\s*|[/.-]\s*(\d{1,2})\s*[/.-]\s*)((?:19|20)\d\d)`)
 )
 
 // header finds the number, the place and date, the issuing bodies and the family.
 func (p *parser) header() {
-	for _, at := range indexAll(p.f.fold, "so") {
-		if at > 0 && isLetterByte(p.f.fold[at-1]) || p.full[p.f.off[at]] != 'S' {
+	for at := range indexAll(p.f.fold, "so") {
+		if at > 0 && isLetterByte(p.f.fold[at-1]) || p.full[p.f.origAt(at)] != 'S' {
 			continue
 		}
-		m := reNumberLine.FindStringIndex(p.full[p.f.off[at]:])
+		m := reNumberLine.FindStringIndex(p.full[p.f.origAt(at):])
 		if m == nil || m[0] != 0 {
 			continue
 		}
-		if n, end, ok := parseNotation(p.full[p.f.off[at]+m[1]:]); ok {
-			p.num, p.numAt, p.numEnd = n, p.f.off[at], p.f.off[at]+m[1]+end
+		if n, end, ok := parseNotation(p.full[p.f.origAt(at)+m[1]:]); ok {
+			p.num, p.numAt, p.numEnd = n, p.f.origAt(at), p.f.origAt(at)+m[1]+end
 			break
 		}
 	}
-	for _, m := range placeDates(p.f.fold) {
-		if p.f.fold[m[0]] != ',' && !(m[0] > 0 && p.f.fold[m[0]-1] == ',') {
-			continue // a date in a sentence, not the header line "Place, ngày …"
-		}
-		place := placeBefore(p.f.orig[:p.f.off[m[0]]])
-		if place == "" {
+	for m := range placeDates(p.f.fold) {
+		if p.numAt >= 0 && abs(p.f.origAt(m[0])-p.numAt) > 2000 {
 			continue
 		}
-		if p.numAt >= 0 && abs(p.f.off[m[0]]-p.numAt) > 2000 {
+		place := placeBefore(p.f.orig[:p.f.origAt(m[0])])
+		if place == "" {
 			continue
 		}
 		month := m[4:6]
@@ -114,7 +152,7 @@ func (p *parser) header() {
 			p.m.Date = date
 		}
 		p.m.Place = place
-		p.dateAt, p.dateEnd = p.f.off[m[0]]-len(place), p.f.off[m[1]]
+		p.dateAt, p.dateEnd = p.f.origAt(m[0])-len(place), p.f.origAt(m[1])
 		break
 	}
 	if p.numAt >= 0 {
@@ -145,7 +183,7 @@ func placeBefore(s string) string {
 		if !startsUpper(w) && lower != "pho" && lower != "xa" {
 			break
 		}
-		if len(got) > 0 && isUpperText(w) && len([]rune(w)) > 1 && !isUpperText(got[0]) {
+		if len(got) > 0 && isUpperText(w) && utf8.RuneCountInString(w) > 1 && !isUpperText(got[0]) {
 			break // the end of an upper-case header line glued before the place
 		}
 		if strings.ContainsAny(w, "0123456789:/()") {
@@ -219,28 +257,38 @@ func init() {
 	}
 }
 
+// hasMotto reports whether folded s holds motto k, looking for the words it
+// starts with first.
+func hasMotto(k int, s string) bool {
+	prefix, _ := reMottos[k].LiteralPrefix()
+	return strings.Contains(s, prefix) && reMottos[k].MatchString(s)
+}
+
 // stripHeaderNoise removes mottos and a place-date from a header line.
 func stripHeaderNoise(s string) string {
 	f := newFolded(s)
 	cut := make([]bool, len(s))
 	mark := func(i, j int) {
-		for k := f.off[i]; k < f.off[j]; k++ {
+		for k := f.origAt(i); k < f.origAt(j); k++ {
 			cut[k] = true
 		}
 	}
-	for _, re := range reMottos {
+	for k, re := range reMottos {
+		if !hasMotto(k, f.fold) {
+			continue
+		}
 		for _, m := range re.FindAllStringIndex(f.fold, -1) {
 			mark(m[0], m[1])
 		}
 	}
-	if m := rePlaceDate.FindStringIndex(f.fold); m != nil {
+	if m := findPlaceDate(f.fold); m != nil {
 		// Cut the place and date, keep what precedes the place: the end of an issuer line.
-		place := placeBefore(s[:f.off[m[0]]])
-		from := max(0, f.off[m[0]]-len(place))
+		place := placeBefore(s[:f.origAt(m[0])])
+		from := max(0, f.origAt(m[0])-len(place))
 		for from > 0 && !utf8.RuneStart(s[from]) {
 			from--
 		}
-		for k := from; k < f.off[m[1]]; k++ {
+		for k := from; k < f.origAt(m[1]); k++ {
 			cut[k] = true
 		}
 	}
@@ -261,9 +309,9 @@ func stripHeaderNoise(s string) string {
 func headerChunks(s string) []string {
 	var out []string
 	for _, part := range strings.Split(stripHeaderNoise(s), "\n") {
-		for _, piece := range reGap.Split(part, -1) {
+		for _, piece := range splitGaps(part) {
 			piece = strings.TrimSpace(strings.Trim(piece, "*-|_ "))
-			piece = reListMark.ReplaceAllString(piece, "")
+			piece = strings.TrimPrefix(piece, reListMark.FindString(piece))
 			piece = upperRun(piece)
 			if piece != "" && !reStamp.MatchString(piece) {
 				out = append(out, piece)
@@ -271,6 +319,22 @@ func headerChunks(s string) []string {
 		}
 	}
 	return out
+}
+
+// splitGaps splits s where three or more spaces part two columns.
+func splitGaps(s string) []string {
+	run := 0 // white space in a row
+	for i := 0; i < len(s) && run < 3; i++ {
+		if isSpaceByte(s[i]) {
+			run++
+		} else {
+			run = 0
+		}
+	}
+	if run < 3 {
+		return []string{s}
+	}
+	return reGap.Split(s, -1)
 }
 
 // upperRun returns the words of s from the last upper-case stretch (header
@@ -303,15 +367,7 @@ func joinOrgLines(chunks []string) []string {
 	return names
 }
 
-func startsOrg(s string) bool {
-	f := vn.Fold(s) + " "
-	for _, h := range orgHeads {
-		if strings.HasPrefix(f, h) {
-			return true
-		}
-	}
-	return false
-}
+func startsOrg(s string) bool { return startsWithAny(s, orgHeads) }
 
 // incomplete reports a name cut by a line break inside its head ("HỘI" of
 // "HỘI ĐỒNG", "ỦY BAN" of "ỦY BAN NHÂN DÂN").
@@ -337,13 +393,13 @@ func (p *parser) family() {
 	issuer := vn.Fold(p.m.Issuer + " " + p.m.ParentIssuer + " " + p.m.Symbol)
 	byName := familyOfName(issuer)
 	switch {
-	case reMottos[3].MatchString(head) || strings.Contains(issuer, "tncs") || strings.Contains(issuer, "dtn"):
+	case hasMotto(3, head) || strings.Contains(issuer, "tncs") || strings.Contains(issuer, "dtn"):
 		p.m.Family = Youth
-	case reMottos[2].MatchString(head):
+	case hasMotto(2, head):
 		p.m.Family = Party
 	case byName == Union || byName == Front:
 		p.m.Family = byName
-	case reMottos[0].MatchString(head) || reMottos[1].MatchString(head):
+	case hasMotto(0, head) || hasMotto(1, head):
 		p.m.Family = State
 	case p.numAt >= 0 && p.num.Sep == "-":
 		p.m.Family = Party
@@ -354,7 +410,8 @@ func (p *parser) family() {
 
 // indexFold maps a byte offset of orig to the matching offset of fold.
 func indexFold(f folded, at int) int {
-	return sort.SearchInts(f.off, at)
+	k, _ := slices.BinarySearch(f.off, int32(at))
+	return k
 }
 
 // reStamp matches a header piece that is only an urgency or secrecy stamp.
@@ -375,12 +432,12 @@ func (p *parser) marks() {
 			continue
 		}
 		if p.m.Urgency == "" {
-			if m := reUrgency.FindStringSubmatch(l); m != nil && len([]rune(strings.TrimSpace(l))) < 40 {
+			if m := reUrgency.FindStringSubmatch(l); m != nil && utf8.RuneCountInString(strings.TrimSpace(l)) < 40 {
 				p.m.Urgency = map[string]string{"HỎA TỐC": "Hỏa tốc", "HOẢ TỐC": "Hỏa tốc", "THƯỢNG KHẨN": "Thượng khẩn", "KHẨN": "Khẩn"}[m[2]]
 			}
 		}
 		if p.m.Confidentiality == "" {
-			if m := reSecret.FindStringSubmatch(l); m != nil && len([]rune(strings.TrimSpace(l))) < 30 {
+			if m := reSecret.FindStringSubmatch(l); m != nil && utf8.RuneCountInString(strings.TrimSpace(l)) < 30 {
 				p.m.Confidentiality = map[string]string{"TUYỆT MẬT": "Tuyệt mật", "TỐI MẬT": "Tối mật", "MẬT": "Mật"}[m[2]]
 			}
 		}
@@ -417,47 +474,74 @@ func isoDate(y, m, d int) (string, bool) {
 	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
 }
 
-// placeDates finds "ngày D tháng M năm Y" (or D/M/Y) in folded text, with
-// the comma before it when there is one, as rePlaceDate submatch indexes.
-// It looks for the word first: a regular expression without a literal
-// prefix would be tried at every byte.
-func placeDates(fold string) [][]int {
-	var out [][]int
-	for _, at := range indexAll(fold, "ngay") {
-		m := reDateAt.FindStringSubmatchIndex(fold[at:])
-		if m == nil {
-			continue
-		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += at
+// findPlaceDate finds the first date of folded text (see dateAt) with the
+// white space before it and the comma before that, if any: the byte range
+// from the comma or space through the year.
+func findPlaceDate(fold string) []int {
+	for at := range indexAll(fold, "ngay") {
+		if m := dateAt(fold[at:]); m != nil {
+			start := at
+			for start > 0 && isSpaceByte(fold[start-1]) {
+				start--
 			}
+			if start > 0 && fold[start-1] == ',' {
+				start--
+			}
+			return []int{start, at + m[1]}
 		}
-		start := at
-		for start > 0 && (fold[start-1] == ' ' || fold[start-1] == '\n') {
-			start--
-		}
-		if start > 0 && fold[start-1] == ',' {
-			start--
-		} else {
-			start = at
-		}
-		m[0] = start
-		out = append(out, m)
 	}
-	return out
+	return nil
 }
 
-// indexAll returns the offsets of every occurrence of sub in s.
-func indexAll(s, sub string) []int {
-	var out []int
-	for from := 0; ; {
-		k := strings.Index(s[from:], sub)
-		if k < 0 {
-			return out
+// placeDates yields each "…, ngày D tháng M năm Y" (or D/M/Y) of folded
+// text, as dateAt's submatch indexes but from the comma: a date after a
+// comma, as in the header's "Place, ngày …", not one in a sentence.
+func placeDates(fold string) iter.Seq[[]int] {
+	return func(yield func([]int) bool) {
+		for at := range indexAll(fold, "ngay") {
+			start := at
+			for start > 0 && (fold[start-1] == ' ' || fold[start-1] == '\n') {
+				start--
+			}
+			if start == 0 || fold[start-1] != ',' || !digitAfter(fold, at+len("ngay")) {
+				continue
+			}
+			m := dateAt(fold[at:])
+			if m == nil {
+				continue
+			}
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += at
+				}
+			}
+			m[0] = start - 1
+			if !yield(m) {
+				return
+			}
 		}
-		out = append(out, from+k)
-		from += k + len(sub)
+	}
+}
+
+// digitAfter reports whether a digit follows the white space at byte i of s.
+func digitAfter(s string, i int) bool {
+	for i < len(s) && isSpaceByte(s[i]) {
+		i++
+	}
+	return i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
+// indexAll yields the offset of every occurrence of sub in s, in order and
+// not overlapping, finding each only when the loop asks for it.
+func indexAll(s, sub string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for from := 0; ; {
+			k := strings.Index(s[from:], sub)
+			if k < 0 || !yield(from+k) {
+				return
+			}
+			from += k + len(sub)
+		}
 	}
 }
 

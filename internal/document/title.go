@@ -1,17 +1,9 @@
 package document
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
-
-	"lantoa/internal/vn"
-)
-
-var (
-	reVv         = regexp.MustCompile(`(?:^|\s)(?:V/v|V/V|v/v|(?m:^)[Vv]ề việc)[ \t]*:?[ \t]*`)
-	reBodyStart  = regexp.MustCompile(`^(can cu|thuc hien|kinh gui|theo |xet |nhan duoc|de |qua |tiep theo|ngay \d|trong |i\.|1\.|dieu 1)`)
-	reSentenceUp = regexp.MustCompile(`^\p{Lu}\p{Ll}`)
+	"unicode/utf8"
 )
 
 // typeAndSubject finds the type name printed in capitals under the header
@@ -76,8 +68,8 @@ var compactTypes = func() []string {
 // titleAt matches a type name in capitals at byte at, letting spaces and one
 // line break fall anywhere inside it ("K ÉT LUẬN", "NGHỊ\nQUYẾT").
 func titleAt(s string, at int) (string, int) {
-	var letters []rune
-	var ends []int
+	letters := make([]rune, 0, 24) // the longest type name is shorter
+	ends := make([]int, 0, 24)
 	newlines := 0
 	for i, r := range s[at:] {
 		if len(letters) >= 24 {
@@ -106,9 +98,9 @@ func titleAt(s string, at int) (string, int) {
 	for k, t := range docTypes {
 		want := compactTypes[k]
 		if strings.HasPrefix(compact, want) {
-			end := ends[len([]rune(want))-1]
+			end := ends[utf8.RuneCountInString(want)-1]
 			// A longer capital word ("CÔNG VĂN" inside "CÔNG VĂNPHÒNG") is not a title.
-			if next := []rune(s[end:]); len(next) > 0 && unicode.IsUpper(next[0]) && len(compact) > len(want) && !strings.HasPrefix(s[end:], "V") {
+			if next, _ := utf8.DecodeRuneInString(s[end:]); unicode.IsUpper(next) && len(compact) > len(want) && !strings.HasPrefix(s[end:], "V") {
 				continue
 			}
 			return t.Name, end
@@ -127,7 +119,7 @@ func (p *parser) subjectAfterTitle(at, end int) {
 	i := line + 1
 	switch {
 	case rest == "":
-	case isUpperText(rest) && len([]rune(rest)) < 60:
+	case isUpperText(rest) && utf8.RuneCountInString(rest) < 60:
 		// "THÔNG BÁO KẾT LUẬN": the rest of the title line belongs to the title.
 	default:
 		// A flattened text: the subject runs on the same line.
@@ -148,17 +140,74 @@ func (p *parser) subjectAfterTitle(at, end int) {
 			}
 			break
 		}
-		fl := vn.Fold(l)
-		if reBodyStart.MatchString(fl) || isPlaceDateLine(l) {
+		fl := p.foldedLine(i)
+		if startsBody(fl) || p.isPlaceDateLine(i) {
 			break
 		}
-		if len(parts) > 0 && reSentenceUp.MatchString(l) && !strings.HasPrefix(fl, "ve ") || inline && !unicode.IsLower([]rune(l)[0]) {
+		if len(parts) > 0 && startsSentence(l) && !strings.HasPrefix(fl, "ve ") || inline && !unicode.IsLower(firstRune(l)) {
 			break
 		}
 		parts = append(parts, l)
 	}
 	p.subjLine = i
 	p.m.Subject = cleanSubject(strings.Join(parts, " "))
+}
+
+// findVv finds "V/v" (or "V/V", "v/v") at the start of s or after a space,
+// or "Về việc" at the start of a line, with the colon and spaces after it.
+func findVv(s string) []int {
+	for i := 0; i < len(s); i++ {
+		k := strings.IndexAny(s[i:], "Vv")
+		if k < 0 {
+			return nil
+		}
+		i += k
+		rest := s[i:]
+		var start int
+		switch {
+		case (strings.HasPrefix(rest, "V/v") || strings.HasPrefix(rest, "V/V") || strings.HasPrefix(rest, "v/v")) && (i == 0 || isSpaceByte(s[i-1])):
+			start, i = max(i-1, 0), i+len("V/v")
+		case strings.HasPrefix(rest[1:], "ề việc") && (i == 0 || s[i-1] == '\n'):
+			start, i = max(i-1, 0), i+len("Về việc")
+		default:
+			continue
+		}
+		i = blanksEnd(s, i)
+		if i < len(s) && s[i] == ':' {
+			i = blanksEnd(s, i+1)
+		}
+		return []int{start, i}
+	}
+	return nil
+}
+
+// blanksEnd returns the end of the spaces and tabs at byte i of s.
+func blanksEnd(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// bodyLeads are the words a body starts with (folded): a subject ends there.
+var bodyLeads = []string{"can cu", "thuc hien", "kinh gui", "theo ", "xet ", "nhan duoc", "de ", "qua ", "tiep theo",
+	"trong ", "i.", "1.", "dieu 1"}
+
+// startsBody reports whether a folded line starts a body: one of bodyLeads
+// or a date ("ngày 5 …").
+func startsBody(fl string) bool {
+	for _, lead := range bodyLeads {
+		if strings.HasPrefix(fl, lead) {
+			return true
+		}
+	}
+	return strings.HasPrefix(fl, "ngay ") && len(fl) > len("ngay ") && isDigit(fl[len("ngay ")])
+}
+
+// startsSentence reports whether l starts with a capital and a small letter.
+func startsSentence(l string) bool {
+	first, n := utf8.DecodeRuneInString(l)
+	return unicode.IsUpper(first) && unicode.IsLower(firstRune(l[n:]))
 }
 
 // cutSubject ends an inline subject at the start of the body.
@@ -174,7 +223,7 @@ func cutSubject(s string) string {
 }
 
 func cleanSubject(s string) string {
-	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "*", "")), " ")
+	s = singleSpaced(strings.ReplaceAll(s, "*", ""))
 	return strings.TrimRight(strings.TrimSpace(s), " .;,:")
 }
 
@@ -182,7 +231,7 @@ func cleanSubject(s string) string {
 func (p *parser) subjectVv() {
 	lo := p.headAt
 	hi := min(len(p.full), max(p.numEnd, p.dateEnd, lo)+1500)
-	loc := reVv.FindStringIndex(p.full[lo:hi])
+	loc := findVv(p.full[lo:hi])
 	if loc == nil {
 		return
 	}
@@ -209,8 +258,7 @@ func (p *parser) subjectVv() {
 				blank = true
 				continue
 			}
-			fl := vn.Fold(l)
-			if !unicode.IsLower([]rune(l)[0]) || reBodyStart.MatchString(fl) {
+			if !unicode.IsLower(firstRune(l)) || startsBody(p.foldedLine(i)) {
 				break
 			}
 			blank = false
@@ -220,9 +268,8 @@ func (p *parser) subjectVv() {
 	p.m.Subject = cleanSubject(strings.Join(parts, " "))
 }
 
-// isPlaceDateLine reports whether a line is the header's "Place, ngày …".
-func isPlaceDateLine(l string) bool {
-	f := newFolded(l)
-	m := rePlaceDate.FindStringIndex(f.fold)
-	return m != nil && m[0] < 60 && placeBefore(l[:f.off[m[0]]]) != ""
+// isPlaceDateLine reports whether line i is the header's "Place, ngày …".
+func (p *parser) isPlaceDateLine(i int) bool {
+	m := findPlaceDate(p.foldedLine(i))
+	return m != nil && m[0] < 60 && placeBefore(p.full[p.start[i]:p.f.origAt(p.fline[i]+m[0])]) != ""
 }
