@@ -144,10 +144,12 @@ func Redact(dsn string) string {
 	if err != nil || u.User == nil {
 		return dsn
 	}
-	if _, ok := u.User.Password(); ok {
-		u.User = url.UserPassword(u.User.Username(), "***")
+	if _, ok := u.User.Password(); !ok {
+		return dsn
 	}
-	return u.String()
+	u.User = url.User(u.User.Username())
+	who := "//" + u.User.String() + "@"
+	return strings.Replace(u.String(), who, strings.TrimSuffix(who, "@")+":***@", 1)
 }
 
 // Engine reports which database engine the store runs on.
