@@ -318,7 +318,8 @@ func (tx *Tx) mayReplace(ctx context.Context, citing, cited document.ID) (bool, 
 }
 
 // markImplementing moves the assignments that cited gave to citing's
-// issuer to "implementing": the unit has issued its own document.
+// issuer to "implementing": the unit has issued its own document. The
+// coverage of the directives above them follows.
 func (tx *Tx) markImplementing(ctx context.Context, citing, cited document.ID) error {
 	now := timeText(tx.Now())
 	ids, err := scanIDs[int64](tx.QueryContext(ctx, `SELECT a.id FROM assignments a JOIN documents d ON d.id = $1
@@ -335,7 +336,11 @@ func (tx *Tx) markImplementing(ctx context.Context, citing, cited document.ID) e
 			return tx.translate(err, "nhiệm vụ")
 		}
 	}
-	return nil
+	if len(ids) == 0 {
+		return nil
+	}
+	which, args := inList(`a.id IN `, ids)
+	return tx.assignmentsChanged(ctx, which, args...)
 }
 
 // Document reads a document with its citations.

@@ -3,13 +3,13 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 
 	"lantoa/internal/document"
 	"lantoa/internal/org"
 	"lantoa/internal/problem"
 	"lantoa/internal/report"
-	"lantoa/internal/task"
 )
 
 // The roll-up of a directive D at a unit U on day X adds, for U's subtree
@@ -58,15 +58,33 @@ func (tx *Tx) addSums(ctx context.Context, pairs string, args []any, sign string
 // the distinct-units indicators rollup_firsts rows selected by where hold,
 // to the sums of every unit directing that unit.
 func (tx *Tx) addFirsts(ctx context.Context, where string, args []any, sign string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO rollup_sums (directive_id, unit_id, indicator_code, grain, period_on, valid_from, valid_to, num, den, n)
-		SELECT f.directive_id, c.ancestor_id, f.indicator_code, g.grain, `+periodOn("f.first_on")+`, c.valid_from, c.valid_to,
-			`+sign+` * COUNT(*), 0, `+sign+` * COUNT(*)
-		FROM rollup_firsts f
-		JOIN unit_closure c ON c.descendant_id = f.unit_id
-		CROSS JOIN `+grains+`
-		WHERE `+where+`
-		GROUP BY f.directive_id, c.ancestor_id, f.indicator_code, g.grain, `+periodOn("f.first_on")+`, c.valid_from, c.valid_to`+sumsAdded, args...)
+	_, err := tx.ExecContext(ctx, spreadUp("rollup_sums", "rollup_firsts", "indicator_code", "first_on", where, sign,
+		[]string{"num", "den", "n"}, []string{"COUNT(*)", "0", "COUNT(*)"}), args...)
 	return tx.translate(err, "số liệu tổng hợp")
+}
+
+// spreadUp is the statement that adds what rows of the per-unit table
+// from (alias f: directive_id, unit_id, key, day) selected by where
+// count to target, keyed like rollup_sums, under every unit directing
+// f.unit_id, through each of its closure rows and at each grain: sign
+// times each expression of exprs, over the rows of a group, into the
+// column of cols at its place, added to what a row already holds.
+func spreadUp(target, from, key, day, where, sign string, cols, exprs []string) string {
+	group := `f.directive_id, c.ancestor_id, f.` + key + `, g.grain, ` + periodOn("f."+day) + `, c.valid_from, c.valid_to`
+	sel := make([]string, len(cols))
+	set := make([]string, len(cols))
+	for i, c := range cols {
+		sel[i] = sign + ` * ` + exprs[i]
+		set[i] = c + ` = ` + target + `.` + c + ` + excluded.` + c
+	}
+	return `INSERT INTO ` + target + ` (directive_id, unit_id, ` + key + `, grain, period_on, valid_from, valid_to, ` + strings.Join(cols, ", ") + `)
+		SELECT ` + group + `, ` + strings.Join(sel, ", ") + `
+		FROM ` + from + ` f
+		JOIN unit_closure c ON c.descendant_id = f.unit_id
+		CROSS JOIN ` + grains + `
+		WHERE ` + where + `
+		GROUP BY ` + group + `
+		ON CONFLICT (directive_id, unit_id, grain, period_on, ` + key + `, valid_from, valid_to) DO UPDATE SET ` + strings.Join(set, ", ")
 }
 
 // countActivity counts a stored activity in the sums of directives (which
@@ -146,11 +164,15 @@ func (tx *Tx) firstOn(ctx context.Context, d document.ID, code string, unit org.
 }
 
 // RollupCascadeGrows counts the activities answering citing or a document
-// implementing it into the sums of the directives that citing is about to
+// implementing it, and the assignments those documents gave, into the
+// sums, coverage and late lists of the directives that citing is about to
 // join by citing cited. Call it when a citation links citing to cited,
 // before doc_closure grows: an activity already counted under a directive
 // (through another document of its cascade) is not counted twice.
 func (tx *Tx) RollupCascadeGrows(ctx context.Context, citing, cited document.ID) error {
+	if err := tx.cascadeGrowsCoverage(ctx, citing, cited); err != nil {
+		return err
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT t.activity_id, a.ancestor_id FROM doc_closure d
 		JOIN activity_targets t ON t.document_id = d.descendant_id
 		JOIN doc_closure a ON a.descendant_id = $2
@@ -186,11 +208,12 @@ func (tx *Tx) RollupCascadeGrows(ctx context.Context, citing, cited document.ID)
 	return nil
 }
 
-// recountUnits adds sign (1 or -1) times everything the activities of units
-// contribute to the roll-up sums, through the closure as it stands. The
-// closure of these units is about to change (or just changed): taking
-// their share out before and putting it back after keeps the sums right
-// at the cost of their own activities only, not a rebuild of everything.
+// recountUnits adds sign (1 or -1) times everything the activities and
+// assignments of units contribute to the roll-up sums, through the closure
+// as it stands. The closure of these units is about to change (or just
+// changed): taking their share out before and putting it back after keeps
+// the sums right at the cost of their own activities and assignments only,
+// not a rebuild of everything. Their late lists are rewritten once, after.
 func (tx *Tx) recountUnits(ctx context.Context, units []org.ID, sign string) error {
 	for chunk := range chunks(units, 500) {
 		q, args := inList("", chunk)
@@ -201,38 +224,45 @@ func (tx *Tx) recountUnits(ctx context.Context, units []org.ID, sign string) err
 		if err := tx.addFirsts(ctx, `f.unit_id IN `+q, args, sign); err != nil {
 			return err
 		}
+		if err := tx.addCoverage(ctx, `f.unit_id IN `+q, args, sign); err != nil {
+			return err
+		}
+		if sign == "1" {
+			if err := tx.recountLate(ctx, chunk); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
 
-// RebuildRollups recomputes the roll-up sums of the given directives (of
-// every directive when none is given) from the activities. It is what
-// repairs the sums whatever happened to them; organisation changes keep
-// them right by themselves (recountUnits), and bulk loads call it once at
-// the end.
+// RebuildRollups recomputes the roll-up sums, coverage and late lists of
+// the given directives (of every directive when none is given) from the
+// activities and assignments. It is what repairs them whatever happened;
+// the write paths keep them right by themselves, and bulk loads call it
+// once at the end.
 func (tx *Tx) RebuildRollups(ctx context.Context, directives ...document.ID) error {
 	if len(directives) == 0 {
-		return tx.rebuildRollups(ctx, "1 = 1", "1 = 1", "1 = 1", nil)
+		return tx.rebuildRollups(ctx, func(string) string { return "1 = 1" }, nil)
 	}
 	for chunk := range chunks(directives, 500) {
 		q, args := inList("", chunk)
-		if err := tx.rebuildRollups(ctx, "directive_id IN "+q, "c.ancestor_id IN "+q, "f.directive_id IN "+q, args); err != nil {
+		if err := tx.rebuildRollups(ctx, func(col string) string { return col + " IN " + q }, args); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// rebuildRollups rebuilds the sums the conditions select: which on the
-// tables' own columns, pairsWhich on the cascade (alias c), firstsWhich
-// on rollup_firsts (alias f).
-func (tx *Tx) rebuildRollups(ctx context.Context, which, pairsWhich, firstsWhich string, args []any) error {
-	for _, table := range []string{"rollup_sums", "rollup_firsts"} {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE `+which, args...); err != nil {
+// rebuildRollups rebuilds what the condition which makes on a directive
+// column selects.
+func (tx *Tx) rebuildRollups(ctx context.Context, which func(col string) string, args []any) error {
+	for _, table := range []string{"rollup_sums", "rollup_firsts", "coverage_sums", "coverage_steps", "late_spans"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE `+which("directive_id"), args...); err != nil {
 			return tx.translate(err, "số liệu tổng hợp")
 		}
 	}
-	pairs := activityDirectives + ` WHERE ` + pairsWhich
+	pairs := activityDirectives + ` WHERE ` + which("c.ancestor_id")
 	_, err := tx.ExecContext(ctx, `INSERT INTO rollup_firsts (directive_id, indicator_code, unit_id, first_on)
 		SELECT p.directive_id, v.indicator_code, a.unit_id, MIN(a.ended_on)
 		FROM (`+pairs+`) p
@@ -247,7 +277,10 @@ func (tx *Tx) rebuildRollups(ctx context.Context, which, pairsWhich, firstsWhich
 	if err := tx.addSums(ctx, pairs, args, "1"); err != nil {
 		return err
 	}
-	return tx.addFirsts(ctx, firstsWhich, args, "1")
+	if err := tx.addFirsts(ctx, which("f.directive_id"), args, "1"); err != nil {
+		return err
+	}
+	return tx.rebuildCoverage(ctx, which, args)
 }
 
 // RollupQuery asks for a directive's results at a unit on a day.
@@ -263,6 +296,9 @@ type RollupQuery struct {
 // child, in one snapshot when run inside View.
 func (tx *Tx) Rollup(ctx context.Context, q RollupQuery) (report.Rollup, error) {
 	r := report.Rollup{Directive: q.Directive, On: q.On}
+	if err := tx.planSmallReads(ctx); err != nil {
+		return r, err
+	}
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = $1`, q.Directive).Scan(&n); err != nil {
 		return r, tx.translate(err, "văn bản")
@@ -302,20 +338,43 @@ func (tx *Tx) Rollup(ctx context.Context, q RollupQuery) (report.Rollup, error) 
 	return r, err
 }
 
-// rollupTotals reads the sums of each unit's subtree: the months before
-// the day's month and the days of its month up to the day, as two ranges
-// of the primary key.
-func (tx *Tx) rollupTotals(ctx context.Context, d document.ID, units []org.ID, on time.Time) (map[org.ID]report.Totals, error) {
+// planSmallReads tells PostgreSQL, for the rest of the transaction, that
+// its queries are small index range reads: plan each one for its own
+// arguments (a cached generic plan knows neither the day nor the units,
+// and reads the sums ten times slower), and start no parallel workers
+// (they cost more than such a query). A dialect exception: SET LOCAL is
+// PostgreSQL's, and SQLite has neither a plan cache nor workers.
+func (tx *Tx) planSmallReads(ctx context.Context) error {
+	if tx.engine != Postgres {
+		return nil
+	}
+	for _, set := range []string{`SET LOCAL plan_cache_mode = force_custom_plan`, `SET LOCAL max_parallel_workers_per_gather = 0`} {
+		if _, err := tx.ExecContext(ctx, set); err != nil {
+			return tx.translate(err, "số liệu tổng hợp")
+		}
+	}
+	return nil
+}
+
+// periodRows selects cols of the rows of table (rollup_sums or
+// coverage_sums) that add up to each unit's figures on the day: at grain
+// M the months before the day's month, at grain D the days of its month up
+// to the day, both ranges of the primary key, and only closure rows valid
+// on the day.
+func periodRows(table, cols string, d document.ID, units []org.ID, on time.Time) (string, []any) {
 	day := on.Format(dateLayout)
-	month := day[:8] + "01"
-	ids, args := inList("", units, d, day, month)
-	rows, err := tx.QueryContext(ctx, `SELECT unit_id, indicator_code, SUM(num), SUM(den), SUM(n) FROM (
-		SELECT unit_id, indicator_code, num, den, n FROM rollup_sums WHERE directive_id = $1 AND unit_id IN `+ids+`
+	ids, args := inList("", units, d, day, day[:8]+"01")
+	return `SELECT unit_id, ` + cols + ` FROM ` + table + ` WHERE directive_id = $1 AND unit_id IN ` + ids + `
 			AND grain = 'M' AND period_on < $3 AND valid_from <= $2 AND valid_to > $2
 		UNION ALL
-		SELECT unit_id, indicator_code, num, den, n FROM rollup_sums WHERE directive_id = $1 AND unit_id IN `+ids+`
-			AND grain = 'D' AND period_on >= $3 AND period_on <= $2 AND valid_from <= $2 AND valid_to > $2
-		) s GROUP BY unit_id, indicator_code`, args...)
+		SELECT unit_id, ` + cols + ` FROM ` + table + ` WHERE directive_id = $1 AND unit_id IN ` + ids + `
+			AND grain = 'D' AND period_on >= $3 AND period_on <= $2 AND valid_from <= $2 AND valid_to > $2`, args
+}
+
+// rollupTotals reads the sums of each unit's subtree.
+func (tx *Tx) rollupTotals(ctx context.Context, d document.ID, units []org.ID, on time.Time) (map[org.ID]report.Totals, error) {
+	q, args := periodRows("rollup_sums", "indicator_code, num, den, n", d, units, on)
+	rows, err := tx.QueryContext(ctx, `SELECT unit_id, indicator_code, SUM(num), SUM(den), SUM(n) FROM (`+q+`) s GROUP BY unit_id, indicator_code`, args...)
 	if err != nil {
 		return nil, tx.translate(err, "số liệu tổng hợp")
 	}
@@ -357,102 +416,6 @@ func (tx *Tx) rollupTotals(ctx context.Context, d document.ID, units []org.ID, o
 			out[p.unit] = report.Totals{}
 		}
 		out[p.unit].Add(defs[p.code], p.num, p.den, p.n)
-	}
-	return out, nil
-}
-
-// stageReached is the SQL rank of the furthest stage an assignment had
-// reached before the moment $3: 0 sent, 1 received, 2 acknowledged, 3
-// implementing, 4 reported, 5 accepted. As task.Assignment.Reached says,
-// a later stage implies the earlier ones, so the assignment has reached
-// stage k exactly when its rank is at least k.
-const stageReached = `CASE WHEN a.accepted_at < $3 THEN 5 WHEN a.reported_at < $3 THEN 4 WHEN a.implementing_at < $3 THEN 3
-	WHEN a.acknowledged_at < $3 THEN 2 WHEN a.received_at < $3 THEN 1 ELSE 0 END`
-
-// coverage counts, for each unit, the distinct units of its subtree on the
-// day with work assigned under the directive's cascade, how many had
-// reached each stage (a unit's stage is its least advanced assignment's),
-// and the assignments overdue: one pass over the cascade's assignments (a
-// covering index, the stage times kept on each), grouped by assignee, then each
-// assignee placed under the units asked for. CROSS JOIN fixes SQLite's
-// join order and the unary + keeps it from probing the closure once per
-// unit asked for; PostgreSQL plans both as usual.
-func (tx *Tx) coverage(ctx context.Context, d document.ID, units []org.ID, on time.Time) (map[org.ID]report.Coverage, error) {
-	end := timeText(on.AddDate(0, 0, 1))
-	q, args := inList(`SELECT uc.ancestor_id, COUNT(*), SUM(CASE WHEN x.r >= 1 THEN 1 ELSE 0 END), SUM(CASE WHEN x.r >= 2 THEN 1 ELSE 0 END),
-		SUM(CASE WHEN x.r >= 3 THEN 1 ELSE 0 END), SUM(CASE WHEN x.r >= 4 THEN 1 ELSE 0 END), SUM(CASE WHEN x.r >= 5 THEN 1 ELSE 0 END), SUM(x.late) FROM (
-		SELECT a.assignee_id, MIN(`+stageReached+`) AS r, SUM(CASE WHEN `+overdue+` THEN 1 ELSE 0 END) AS late
-		FROM doc_closure k CROSS JOIN assignments a
-		WHERE k.ancestor_id = $1 AND a.document_id = k.descendant_id AND a.role <> 'inform' AND a.sent_at < $3
-		GROUP BY a.assignee_id) x
-	CROSS JOIN unit_closure uc
-	WHERE uc.descendant_id = x.assignee_id AND uc.valid_from <= $2 AND uc.valid_to > $2 AND +uc.ancestor_id IN `, units, d, on.Format(dateLayout), end)
-	rows, err := tx.QueryContext(ctx, q+` GROUP BY uc.ancestor_id`, args...)
-	if err != nil {
-		return nil, tx.translate(err, "tiến độ thực hiện")
-	}
-	defer rows.Close()
-	out := map[org.ID]report.Coverage{}
-	for rows.Next() {
-		var id org.ID
-		var c report.Coverage
-		if err := rows.Scan(&id, &c.Assigned, &c.Received, &c.Acknowledged, &c.Implementing, &c.Reported, &c.Accepted, &c.Late); err != nil {
-			return nil, tx.translate(err, "tiến độ thực hiện")
-		}
-		out[id] = c
-	}
-	return out, tx.translate(rows.Err(), "tiến độ thực hiện")
-}
-
-// overdue is the SQL condition "the assignment was overdue on day $2":
-// deadline passed and no report by the end of the day ($3), as
-// task.Assignment.Overdue says of today.
-const overdue = `a.due_on < $2 AND (a.reported_at IS NULL OR a.reported_at >= $3) AND (a.accepted_at IS NULL OR a.accepted_at >= $3)`
-
-// late lists the assignments of the directive's cascade in unit's subtree
-// overdue on the day, most overdue first, at most limit of them: their ids
-// in one pass over the covering index, then the page itself.
-func (tx *Tx) late(ctx context.Context, d document.ID, unit org.ID, on time.Time, limit int) ([]report.Late, error) {
-	ids, err := scanIDs[task.ID](tx.QueryContext(ctx, `SELECT a.id FROM doc_closure k CROSS JOIN assignments a CROSS JOIN unit_closure uc
-		WHERE k.ancestor_id = $1 AND a.document_id = k.descendant_id AND a.role <> 'inform' AND a.sent_at < $3 AND `+overdue+`
-		AND uc.descendant_id = a.assignee_id AND +uc.ancestor_id = $4 AND uc.valid_from <= $2 AND uc.valid_to > $2
-		ORDER BY a.due_on, a.id LIMIT $5`, d, on.Format(dateLayout), timeText(on.AddDate(0, 0, 1)), unit, limit))
-	if err != nil || len(ids) == 0 {
-		return nil, tx.translate(err, "nhiệm vụ quá hạn")
-	}
-	q, args := inList(`SELECT `+assignmentCols+` FROM assignments WHERE id IN `, ids)
-	rows, err := tx.QueryContext(ctx, q+` ORDER BY due_on, id`, args...)
-	if err != nil {
-		return nil, tx.translate(err, "nhiệm vụ quá hạn")
-	}
-	var as []task.Assignment
-	for rows.Next() {
-		a, err := scanAssignment(rows)
-		if err != nil {
-			rows.Close()
-			return nil, tx.translate(err, "nhiệm vụ quá hạn")
-		}
-		as = append(as, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, tx.translate(err, "nhiệm vụ quá hạn")
-	}
-	units := make([]org.ID, len(as))
-	for i, a := range as {
-		units[i] = a.Assignee
-	}
-	us, err := tx.UnitsByIDs(ctx, units)
-	if err != nil {
-		return nil, err
-	}
-	byID := make(map[org.ID]org.Unit, len(us))
-	for _, u := range us {
-		byID[u.ID] = u
-	}
-	out := make([]report.Late, len(as))
-	for i, a := range as {
-		out[i] = report.Late{Assignment: a, Unit: byID[a.Assignee], DaysLate: int(on.Sub(a.Due.Date).Hours() / 24)}
 	}
 	return out, nil
 }

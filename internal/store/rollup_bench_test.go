@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"lantoa/internal/report"
 	"lantoa/internal/store"
 	"lantoa/internal/store/storetest"
+	"lantoa/internal/task"
 	"lantoa/internal/vn"
 )
 
@@ -69,7 +71,8 @@ type province struct {
 // unions (some directed by their commune and their district as well, a
 // few communes shared by two districts); a directive, 30 district
 // documents implementing it, 400 commune plans implementing those, and
-// their 20,010 assignments at every stage; 200,000 activities over six
+// their 19,966 assignments at every stage, mostly lead, some support or
+// "để biết", due in September to November; 200,000 activities over six
 // months with two or three figures each, some answering two documents.
 func loadProvince(b testing.TB, s *store.Store) province {
 	b.Helper()
@@ -178,13 +181,25 @@ func loadProvince(b testing.TB, s *store.Store) province {
 		return times
 	}
 	status := []string{"sent", "received", "acknowledged", "implementing", "reported", "accepted"}
+	roles := []task.Role{task.Lead, task.Lead, task.Lead, task.Lead, task.Lead, task.Lead, task.Support, task.Support, task.Support, task.Inform}
+	var all []task.Assignment // what the roll-up is checked against
 	assign := func(doc, unit int64) {
 		t := stage()
 		n := 0
 		for n+1 < len(t) && t[n+1] != nil {
 			n++
 		}
-		asgs = append(asgs, append([]any{doc, unit, "lead", "2022-11-30", status[n], created, created}, t...))
+		due := fmt.Sprintf("2022-%02d-%02d", 9+rng.IntN(3), 1+rng.IntN(28))
+		role := roles[rng.IntN(len(roles))]
+		id := int64(len(asgs) + 1)
+		asgs = append(asgs, append([]any{id, doc, unit, string(role), due, status[n], created, created}, t...))
+		a := task.Assignment{ID: task.ID(id), Document: document.ID(doc), Assignee: org.ID(unit), Role: role, Due: task.Deadline{Date: day(due)}}
+		for i, at := range []*time.Time{&a.SentAt, &a.ReceivedAt, &a.AcknowledgedAt, &a.ImplementingAt, &a.ReportedAt, &a.AcceptedAt} {
+			if t[i] != nil {
+				*at, _ = time.Parse("2006-01-02T15:04:05.000000Z", t[i].(string))
+			}
+		}
+		all = append(all, a)
 	}
 	directive := newDoc("12-CT/TU", root)
 	for _, d := range districts {
@@ -237,6 +252,7 @@ func loadProvince(b testing.TB, s *store.Store) province {
 		}
 	}
 	var acts, vals, targets [][]any
+	activities := make([]report.Activity, 0, 200_000) // what the roll-up is checked against
 	allCells := make([]int64, 0, 4589)
 	for _, x := range allCommunes {
 		allCells = append(allCells, cells[x]...)
@@ -257,6 +273,7 @@ func loadProvince(b testing.TB, s *store.Store) province {
 		f := forms[rng.IntN(len(forms))]
 		on := time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(184)).Format("2006-01-02")
 		acts = append(acts, []any{a, u, f, on, on, "Hoạt động " + f, created})
+		act := report.Activity{Unit: org.ID(u), Ended: day(on), Targets: []report.Target{{Document: document.ID(target)}}}
 		is := numeric[f]
 		for _, i := range rng.Perm(len(is))[:min(len(is), 2+rng.IntN(2))] {
 			v := []any{a, is[i].Code, float64(1 + rng.IntN(100)), 0.0}
@@ -267,11 +284,14 @@ func loadProvince(b testing.TB, s *store.Store) province {
 				v[3] = v[2].(float64) + float64(rng.IntN(20))
 			}
 			vals = append(vals, v)
+			act.Values = append(act.Values, report.Value{Code: is[i].Code, Num: v[2].(float64), Den: v[3].(float64)})
 		}
 		targets = append(targets, []any{a, target})
 		if target != directive && rng.IntN(10) == 0 {
 			targets = append(targets, []any{a, directive})
+			act.Targets = append(act.Targets, report.Target{Document: document.ID(directive)})
 		}
+		activities = append(activities, act)
 	}
 	generated := time.Since(start)
 
@@ -285,7 +305,7 @@ func loadProvince(b testing.TB, s *store.Store) province {
 			{"unit_closure", "ancestor_id, descendant_id, valid_from, valid_to", closure},
 			{"documents", "id, number_symbol, ref_key, issuer_unit_id, issued_on, subject, status, created_at, updated_at", docs},
 			{"doc_closure", "ancestor_id, descendant_id", dclosure},
-			{"assignments", "document_id, assignee_id, role, due_on, status, created_at, updated_at, sent_at, received_at, acknowledged_at, implementing_at, reported_at, accepted_at", asgs},
+			{"assignments", "id, document_id, assignee_id, role, due_on, status, created_at, updated_at, sent_at, received_at, acknowledged_at, implementing_at, reported_at, accepted_at", asgs},
 			{"activities", "id, unit_id, form, started_on, ended_on, title, created_at", acts},
 			{"activity_values", "activity_id, indicator_code, num, den", vals},
 			{"activity_targets", "activity_id, document_id", targets},
@@ -314,5 +334,56 @@ func loadProvince(b testing.TB, s *store.Store) province {
 	b.Logf("%s: %d units, %d closure rows, %d documents, %d assignments, %d activities, %d values, %d targets, %d sum rows; generated in %v, loaded in %v, sums rebuilt in %v",
 		s.Engine(), len(units), len(closure), len(docs), len(asgs), len(acts), len(vals), len(targets), sums,
 		generated.Round(time.Millisecond), (loaded - generated).Round(time.Millisecond), (rebuilt - loaded).Round(time.Millisecond))
-	return province{root: org.ID(root), district: org.ID(districts[0]), directive: document.ID(directive)}
+
+	// The rebuilt sums must say what the data says: check the roll-ups
+	// measured (and a day in another month) against a count made activity
+	// by activity and assignment by assignment.
+	inCascade := map[document.ID]bool{}
+	for _, d := range docs {
+		inCascade[document.ID(d[0].(int64))] = true
+	}
+	under := func(u org.ID) map[org.ID]bool {
+		sub := map[org.ID]bool{}
+		for v, as := range ancestors {
+			if as[int64(u)] {
+				sub[org.ID(v)] = true
+			}
+		}
+		return sub
+	}
+	p := province{root: org.ID(root), district: org.ID(districts[0]), directive: document.ID(directive)}
+	for _, u := range []org.ID{p.root, p.district} {
+		for _, on := range []time.Time{day("2022-12-15"), day("2022-10-31")} {
+			var r report.Rollup
+			err := s.View(ctx, func(tx *store.Tx) error {
+				var err error
+				r, err = tx.Rollup(ctx, store.RollupQuery{Directive: p.directive, Unit: u, On: on})
+				return err
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, part := range append([]report.Part{r.Part}, r.Children...) {
+				sub := under(part.Unit.ID)
+				if got, want := figures(part.Totals), countFigures(activities, sub, inCascade, on); !reflect.DeepEqual(got, want) {
+					b.Fatalf("totals of %s on %s: got %v, want %v", part.Unit.Name, on.Format("02/01/2006"), got, want)
+				}
+				want, late := countCoverage(all, sub, inCascade, on, 100)
+				if part.Coverage != want {
+					b.Fatalf("coverage of %s on %s: got %+v, want %+v", part.Unit.Name, on.Format("02/01/2006"), part.Coverage, want)
+				}
+				if part.Unit.ID != u {
+					continue
+				}
+				var got []task.ID
+				for _, l := range r.Late {
+					got = append(got, l.Assignment.ID)
+				}
+				if !reflect.DeepEqual(got, late) {
+					b.Fatalf("late list of %s on %s: got %v, want %v", part.Unit.Name, on.Format("02/01/2006"), got, late)
+				}
+			}
+		}
+	}
+	return p
 }

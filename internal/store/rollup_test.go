@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -231,26 +232,7 @@ func TestRollupMatchesANaiveCount(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, s *store.Store) {
 		ctx := t.Context()
 		rng := rand.New(rand.NewPCG(7, 12))
-		codes := []string{"root"}
-		var links [][2]string
-		for i := range 3 {
-			codes = append(codes, fmt.Sprintf("h%d", i))
-			links = append(links, [2]string{"root", fmt.Sprintf("h%d", i)})
-		}
-		for i := range 8 {
-			c := fmt.Sprintf("x%d", i)
-			codes = append(codes, c)
-			links = append(links, [2]string{fmt.Sprintf("h%d", i%3), c})
-			if i%4 == 0 {
-				links = append(links, [2]string{fmt.Sprintf("h%d", (i+1)%3), c}) // a second parent
-			}
-		}
-		for i := range 16 {
-			c := fmt.Sprintf("c%d", i)
-			codes = append(codes, c)
-			links = append(links, [2]string{fmt.Sprintf("x%d", i%8), c})
-		}
-		u := tree(t, s, codes, links)
+		u, codes := dag(t, s)
 		d := docs(t, s, []string{"D"}, []string{"G1", "D"}, []string{"G2", "D"}, []string{"L1", "G1"}, []string{"L2", "G1", "G2"}, []string{"E"})
 		docNames := []string{"D", "G1", "G2", "L1", "L2", "E"}
 		values := map[string][]string{"TTM": {"TTM.buoi", "TTM.luot_nghe"}, "SHCB": {"SHCB.chi_bo"}, "SHCD": {"SHCD.don_vi", "SHCD.luot"}}
@@ -312,65 +294,111 @@ func TestRollupMatchesANaiveCount(t *testing.T) {
 	})
 }
 
+// dag builds a root, 3 districts, 8 communes (x0 and x4 with two
+// districts) and 16 cells.
+func dag(t *testing.T, s *store.Store) (map[string]org.ID, []string) {
+	t.Helper()
+	codes := []string{"root"}
+	var links [][2]string
+	for i := range 3 {
+		codes = append(codes, fmt.Sprintf("h%d", i))
+		links = append(links, [2]string{"root", fmt.Sprintf("h%d", i)})
+	}
+	for i := range 8 {
+		c := fmt.Sprintf("x%d", i)
+		codes = append(codes, c)
+		links = append(links, [2]string{fmt.Sprintf("h%d", i%3), c})
+		if i%4 == 0 {
+			links = append(links, [2]string{fmt.Sprintf("h%d", (i+1)%3), c}) // a second parent
+		}
+	}
+	for i := range 16 {
+		c := fmt.Sprintf("c%d", i)
+		codes = append(codes, c)
+		links = append(links, [2]string{fmt.Sprintf("x%d", i%8), c})
+	}
+	return tree(t, s, codes, links), codes
+}
+
 // naive adds the figures activity by activity.
 func naive(t *testing.T, s *store.Store, d document.ID, u org.ID, on time.Time) map[string]string {
 	t.Helper()
-	out := map[string]string{}
+	var out map[string]string
 	err := s.View(t.Context(), func(tx *store.Tx) error {
 		ctx := t.Context()
-		sub, err := tx.Subtree(ctx, u, on)
+		inSub, inCascade, err := scope(tx, d, u, on)
 		if err != nil {
 			return err
-		}
-		cascade, err := tx.CascadeOf(ctx, d)
-		if err != nil {
-			return err
-		}
-		inSub, inCascade := map[org.ID]bool{}, map[document.ID]bool{}
-		for _, id := range sub {
-			inSub[id] = true
-		}
-		for _, id := range cascade {
-			inCascade[id] = true
 		}
 		all, err := tx.Activities(ctx, store.ActivityFilter{To: on})
-		if err != nil {
-			return err
-		}
-		num, den := map[string]float64{}, map[string]float64{}
-		distinct := map[string]map[org.ID]bool{}
-		for _, a := range all {
-			answers := false
-			for _, tg := range a.Targets {
-				answers = answers || inCascade[tg.Document]
-			}
-			if !answers || !inSub[a.Unit] {
-				continue
-			}
-			for _, v := range a.Values {
-				if v.Code == "SHCD.don_vi" {
-					if v.Num > 0 {
-						if distinct[v.Code] == nil {
-							distinct[v.Code] = map[org.ID]bool{}
-						}
-						distinct[v.Code][a.Unit] = true
-					}
-					continue
-				}
-				num[v.Code] += v.Num
-				den[v.Code] += v.Den
-			}
-		}
-		for c := range num {
-			out[c] = fmt.Sprintf("%g/%g", num[c], den[c])
-		}
-		for c, us := range distinct {
-			out[c] = fmt.Sprintf("%d/0", len(us))
-		}
-		return nil
+		out = countFigures(all, inSub, inCascade, on)
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	return out
+}
+
+// scope is u's subtree on the day and d's cascade.
+func scope(tx *store.Tx, d document.ID, u org.ID, on time.Time) (map[org.ID]bool, map[document.ID]bool, error) {
+	ctx := context.Background()
+	sub, err := tx.Subtree(ctx, u, on)
+	if err != nil {
+		return nil, nil, err
+	}
+	cascade, err := tx.CascadeOf(ctx, d)
+	if err != nil {
+		return nil, nil, err
+	}
+	inSub, inCascade := map[org.ID]bool{}, map[document.ID]bool{}
+	for _, id := range sub {
+		inSub[id] = true
+	}
+	for _, id := range cascade {
+		inCascade[id] = true
+	}
+	return inSub, inCascade, nil
+}
+
+// countFigures adds up, as "code=num/den", the figures of the activities
+// of units in inSub answering a document in inCascade and ending by on;
+// the catalogue's distinct-units indicators count units.
+func countFigures(all []report.Activity, inSub map[org.ID]bool, inCascade map[document.ID]bool, on time.Time) map[string]string {
+	units := map[string]bool{}
+	for _, i := range report.Catalogue().Indicators {
+		units[i.Code] = i.Aggregation == report.Distinct
+	}
+	num, den := map[string]float64{}, map[string]float64{}
+	distinct := map[string]map[org.ID]bool{}
+	for _, a := range all {
+		answers := false
+		for _, tg := range a.Targets {
+			answers = answers || inCascade[tg.Document]
+		}
+		if !answers || !inSub[a.Unit] || a.Ended.After(on) {
+			continue
+		}
+		for _, v := range a.Values {
+			if units[v.Code] {
+				if v.Num > 0 {
+					if distinct[v.Code] == nil {
+						distinct[v.Code] = map[org.ID]bool{}
+					}
+					distinct[v.Code][a.Unit] = true
+				}
+				continue
+			}
+			num[v.Code] += v.Num
+			den[v.Code] += v.Den
+		}
+	}
+	out := map[string]string{}
+	for c := range num {
+		out[c] = fmt.Sprintf("%g/%g", num[c], den[c])
+	}
+	for c, us := range distinct {
+		out[c] = fmt.Sprintf("%d/0", len(us))
 	}
 	return out
 }

@@ -332,6 +332,54 @@ CREATE TABLE rollup_firsts (
 );
 CREATE INDEX rollup_firsts_unit ON rollup_firsts (unit_id, directive_id);
 
+-- Coverage kept on write. A unit's coverage under a directive (assigned,
+-- received … accepted, as task.Assignment.Reached says of all its
+-- assignments in the cascade; and how many of them are overdue) changes
+-- on a few days: coverage_steps holds, per directive, unit and stage, the
+-- change on each such day, computed from the unit's assignments whenever
+-- one of them changes. coverage_sums adds the steps up under every unit
+-- directing it, as rollup_sums does the figures.
+CREATE TABLE coverage_steps (
+    directive_id INTEGER NOT NULL REFERENCES documents (id),
+    unit_id      INTEGER NOT NULL REFERENCES units (id),
+    stage        TEXT NOT NULL,            -- sent (assigned), received … accepted, late
+    step_on      TEXT NOT NULL,
+    delta        INTEGER NOT NULL,
+    PRIMARY KEY (directive_id, unit_id, stage, step_on)
+);
+CREATE INDEX coverage_steps_unit ON coverage_steps (unit_id, directive_id);
+
+CREATE TABLE coverage_sums (
+    directive_id INTEGER NOT NULL REFERENCES documents (id),
+    unit_id      INTEGER NOT NULL REFERENCES units (id),
+    grain        TEXT NOT NULL,
+    period_on    TEXT NOT NULL,
+    stage        TEXT NOT NULL,
+    valid_from   TEXT NOT NULL,
+    valid_to     TEXT NOT NULL,
+    n            INTEGER NOT NULL,
+    PRIMARY KEY (directive_id, unit_id, grain, period_on, stage, valid_from, valid_to)
+);
+
+-- The late list kept on write: each assignment that has a deadline, under
+-- each directive above its document and each unit directing its assignee
+-- (closure row by closure row). It is overdue on day X when
+-- due_on < X, sent_on <= X and reported_on > X (the day it was reported or
+-- accepted, '9999-12-31' if never), so a unit's late list is read in
+-- deadline order from the primary key and stops at the page size.
+CREATE TABLE late_spans (
+    directive_id  INTEGER NOT NULL REFERENCES documents (id),
+    unit_id       INTEGER NOT NULL REFERENCES units (id),
+    due_on        TEXT NOT NULL,
+    assignment_id INTEGER NOT NULL REFERENCES assignments (id),
+    valid_from    TEXT NOT NULL,
+    valid_to      TEXT NOT NULL,
+    sent_on       TEXT NOT NULL,
+    reported_on   TEXT NOT NULL,
+    PRIMARY KEY (directive_id, unit_id, due_on, assignment_id, valid_from)
+);
+CREATE INDEX late_spans_assignment ON late_spans (assignment_id);
+
 -- Results reports.
 CREATE TABLE reports (
     id            INTEGER PRIMARY KEY,
