@@ -103,6 +103,10 @@ func (tx *Tx) countActivity(ctx context.Context, id report.ActivityID, directive
 	if err := tx.QueryRowContext(ctx, `SELECT unit_id, ended_on FROM activities WHERE id = $1`, id).Scan(&unit, &ended); err != nil {
 		return tx.translate(err, "hoạt động")
 	}
+	// firstOn reads, then writes, the unit's first days.
+	if err := tx.LockUnits(ctx, []org.ID{unit}); err != nil {
+		return err
+	}
 	codes, err := scanStrings(tx.QueryContext(ctx, `SELECT v.indicator_code FROM activity_values v
 		JOIN indicators i ON i.code = v.indicator_code AND i.aggregation = 'distinct' WHERE v.activity_id = $1 AND v.num > 0`, id))
 	if err != nil {

@@ -212,6 +212,9 @@ func (tx *Tx) addCoverage(ctx context.Context, where string, args []any, sign st
 // their assignments in the cascades given (the stored one, and what it is
 // about to gain), and moves the sums from the old steps to the new.
 func (tx *Tx) recountCoverage(ctx context.Context, directives []document.ID, units []org.ID, cascades ...cascade) error {
+	if err := tx.LockUnits(ctx, units); err != nil {
+		return err
+	}
 	for ds := range chunks(directives, 200) {
 		for us := range chunks(units, 500) {
 			// Unqualified: the DELETE and addCoverage (coverage_steps

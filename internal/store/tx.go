@@ -3,7 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
+
+	"lantoa/internal/org"
 )
 
 // View runs fn in a read-only transaction on the read pool: every query of
@@ -191,4 +194,22 @@ func (tx *Tx) Lock(ctx context.Context, key string) error {
 	}
 	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext($1))`, key)
 	return tx.translate(err, "khóa dữ liệu")
+}
+
+// LockUnits takes, in one order for every caller (no deadlock), the locks
+// of units whose derived figures (first days, coverage) a transaction is
+// about to recompute from what it reads: two instances recomputing the
+// same unit take turns instead of each writing from a stale read.
+func (tx *Tx) LockUnits(ctx context.Context, units []org.ID) error {
+	if tx.engine != Postgres {
+		return nil
+	}
+	ids := slices.Clone(units)
+	slices.Sort(ids)
+	for _, id := range slices.Compact(ids) {
+		if err := tx.Lock(ctx, "unit:"+itoa(int(id))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
