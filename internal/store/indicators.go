@@ -11,11 +11,32 @@ import (
 	"lantoa/internal/vn"
 )
 
-func init() {
-	goSteps[2] = func(ctx context.Context, tx *Tx) error {
-		_, err := tx.CreateIndicatorSet(ctx, report.Catalogue())
+func init() { goSteps[2] = loadCatalogue }
+
+// loadCatalogue is migration step 2: the default indicator catalogue,
+// written with the columns the tables have at that version (not through
+// CreateIndicatorSet, which follows the schema of the day), so a fresh
+// install replays it whatever later steps change. A later change to the
+// catalogue is a later step of its own.
+func loadCatalogue(ctx context.Context, tx *Tx) error {
+	cat := report.Catalogue()
+	var defs, items [][]any
+	for i, ind := range cat.Indicators {
+		defs = append(defs, []any{ind.Code, ind.Form, vn.NFC(ind.Label), vn.NFC(ind.Measure), ind.Kind, ind.Aggregation, i + 1})
+		items = append(items, []any{nil, ind.Code, i + 1})
+	}
+	if err := tx.insertRows(ctx, "indicators", "code, form, label, measure, kind, aggregation, ordinal", 7, defs, ""); err != nil {
 		return err
 	}
+	var set int64
+	if err := tx.QueryRowContext(ctx, `INSERT INTO indicator_sets (code, name, created_at) VALUES ($1, $2, $3) RETURNING id`,
+		cat.Code, vn.NFC(cat.Name), timeText(tx.Now())).Scan(&set); err != nil {
+		return err
+	}
+	for _, it := range items {
+		it[0] = set
+	}
+	return tx.insertRows(ctx, "indicator_set_items", "set_id, code, ordinal", 3, items, "")
 }
 
 // CreateIndicatorSet stores a set and defines its indicators. A code

@@ -58,3 +58,31 @@ func TestTwoInstancesMigrateTogether(t *testing.T) {
 		}
 	})
 }
+
+// Both engines' migrations build the same tables with the same columns in
+// the same order: one SQL text can only serve both if they agree.
+func TestBothEnginesHaveTheSameSchema(t *testing.T) {
+	lite := storetest.Open(t, t.TempDir()+"/lantoa.db")
+	pg := storetest.Open(t, storetest.PostgresDSN(t))
+	a, err := store.Columns(lite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := store.Columns(pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) < 20 || !reflect.DeepEqual(a, b) {
+		for table, cols := range a {
+			if !reflect.DeepEqual(cols, b[table]) {
+				t.Errorf("%s:\n  sqlite   %v\n  postgres %v", table, cols, b[table])
+			}
+		}
+		for table := range b {
+			if _, ok := a[table]; !ok {
+				t.Errorf("%s exists on PostgreSQL only", table)
+			}
+		}
+		t.Fatalf("%d tables on SQLite, %d on PostgreSQL", len(a), len(b))
+	}
+}
