@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"lantoa/internal/document"
 	"lantoa/internal/org"
 	"lantoa/internal/problem"
 	"lantoa/internal/report"
@@ -55,6 +56,23 @@ func (s *Service) RecordActivity(ctx context.Context, by Actor, in ActivityInput
 				return err
 			}
 			a.Files = append(a.Files, report.File{SHA256: sha, Name: f.Name, Size: int64(len(f.Data))})
+		}
+		// An activity counts under the documents it answers: only issued
+		// ones the actor may read, or every directive could be inflated.
+		for _, t := range a.Targets {
+			if t.Document == 0 {
+				continue
+			}
+			d, err := tx.Document(ctx, t.Document)
+			if err != nil {
+				return err
+			}
+			if d.Status == document.Draft {
+				return problem.Errorf(problem.Invalid, "Văn bản %s còn là dự thảo: chưa thể báo cáo hoạt động theo văn bản này", d.Title())
+			}
+			if err := maySeeDocument(ctx, tx, by, d, dayOf(tx.Now())); err != nil {
+				return err
+			}
 		}
 		var err error
 		if a, err = tx.CreateActivity(ctx, a); err != nil {

@@ -69,6 +69,9 @@ func newReportWorld(t *testing.T, s *store.Store) *reportWorld {
 		w.directive = mk("71-HD/BTGTU", "2022-06-22")
 		w.plan = mk("15-KH/HU", "2022-06-30", "71-HD/BTGTU")
 		w.other = mk("9-CT/TW", "2022-01-01")
+		if _, err := tx.Enter(ctx, w.other, w.xa1, document.Incoming, reportDay("2022-01-10"), 0); err != nil {
+			return err
+		}
 		give := func(d document.ID, u org.ID) task.ID {
 			a, err := tx.CreateAssignment(ctx, task.Assignment{Document: d, Assignee: u, Role: task.Lead, Due: task.Deadline{Date: reportDay("2022-07-31")}})
 			if err != nil {
@@ -349,4 +352,18 @@ func TestOverlappingChildReportsCountOnce(t *testing.T) {
 			t.Errorf("district TTM.buoi = %v, want 3 (the month's report only, not 2 + 3)", v.Num)
 		}
 	}, store.WithClock(func() time.Time { return clock }))
+}
+
+// An activity counts only under documents its recorder may read: a
+// commune cannot swell the figures of a directive it never received.
+func TestActivityAnswersOnlyDocumentsTheActorMayRead(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, s *store.Store) {
+		w := newReportWorld(t, s)
+		_, err := w.svc.RecordActivity(t.Context(), w.officerX2, app.ActivityInput{Unit: w.xa2, Form: "TTM", Started: reportDay("2022-07-02"),
+			Title: "Tuyên truyền", Values: []report.Value{{Code: "TTM.buoi", Num: 50}}, Targets: []report.Target{{Document: w.other}}})
+		kindOf(t, err, problem.Forbidden, "an activity under a directive the commune never received")
+		if n := count(t, s, `SELECT COUNT(*) FROM activities`); n != 0 {
+			t.Fatalf("%d activities stored after a refusal", n)
+		}
+	})
 }
