@@ -101,13 +101,8 @@ type ReportEdit struct {
 func (s *Service) EditReport(ctx context.Context, by Actor, id report.ID, e ReportEdit) (report.Report, error) {
 	var r report.Report
 	err := s.store.InTx(ctx, func(tx *store.Tx) error {
-		// Two people saving the same report wait for each other, so the
-		// second works on what the first saved, not on what it read before.
-		if err := tx.Lock(ctx, reportObject(id)); err != nil {
-			return err
-		}
 		var err error
-		if r, err = tx.Report(ctx, id); err != nil {
+		if r, err = lockedReport(ctx, tx, id); err != nil {
 			return err
 		}
 		if err := mayActFor(by, r.Unit, workRoles); err != nil {
@@ -198,13 +193,8 @@ type reportStep struct {
 func (s *Service) moveReport(ctx context.Context, by Actor, id report.ID, step reportStep) (report.Report, error) {
 	var r report.Report
 	err := s.store.InTx(ctx, func(tx *store.Tx) error {
-		// Two people saving the same report wait for each other, so the
-		// second works on what the first saved, not on what it read before.
-		if err := tx.Lock(ctx, reportObject(id)); err != nil {
-			return err
-		}
 		var err error
-		if r, err = tx.Report(ctx, id); err != nil {
+		if r, err = lockedReport(ctx, tx, id); err != nil {
 			return err
 		}
 		if step.byUnit {
@@ -293,6 +283,15 @@ func (s *Service) CreateIndicatorSet(ctx context.Context, by Actor, unit org.ID,
 		return audit(ctx, tx, by, "indicator_set.create", fmt.Sprintf("indicator_set:%d", set.ID), set.Code)
 	})
 	return set, err
+}
+
+// lockedReport reads a report to change it: two people saving the same
+// report take turns, the second working on what the first saved.
+func lockedReport(ctx context.Context, tx *store.Tx, id report.ID) (report.Report, error) {
+	if err := tx.Lock(ctx, reportObject(id)); err != nil {
+		return report.Report{}, err
+	}
+	return tx.Report(ctx, id)
 }
 
 func reportObject(id report.ID) string { return fmt.Sprintf("report:%d", id) }
