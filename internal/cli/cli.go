@@ -29,6 +29,7 @@ var commands = map[string]command{
 	"migrate": {"tạo hoặc nâng cấp cơ sở dữ liệu", runMigrate},
 	"demo":    {"nạp dữ liệu mẫu Lai Châu 2022", runDemo},
 	"rollup":  {"in tình hình triển khai một văn bản chỉ đạo: tiến độ, số liệu, đơn vị quá hạn", runRollup},
+	"serve":   {"chạy giao diện web", runServe},
 }
 
 // Version is set at build time with -ldflags "-X lantoa/internal/cli.Version=…".

@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"lantoa/internal/app"
+	"lantoa/internal/demo"
+	"lantoa/internal/store"
+	"lantoa/internal/web"
+)
+
+func runServe(ctx context.Context, args []string, stdio Stdio, getenv func(string) string) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stdio.Err)
+	addr := fs.String("addr", "127.0.0.1:8080", "địa chỉ và cổng nghe")
+	db := dbFlag(fs, getenv)
+	withDemo := fs.Bool("demo", false, "nạp dữ liệu mẫu Lai Châu nếu cơ sở dữ liệu còn trống")
+	fs.Usage = func() {
+		fmt.Fprintln(stdio.Err, "Cách dùng: lantoa serve [--addr 127.0.0.1:8080] [--db DSN] [--demo]\nChạy giao diện web. Dừng bằng Ctrl+C.\nMật khẩu các tài khoản mẫu (--demo): biến LANTOA_DEMO_PASSWORD, nếu không có thì sinh ngẫu nhiên và in ra.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return 2
+	}
+	s, err := openStore(ctx, *db, stdio)
+	if err != nil {
+		fmt.Fprintln(stdio.Err, "lantoa:", err)
+		return 1
+	}
+	defer s.Close()
+	if *withDemo {
+		sum, err := demo.Load(ctx, s, getenv("LANTOA_DEMO_PASSWORD"))
+		if err != nil {
+			fmt.Fprintln(stdio.Err, "lantoa: nạp dữ liệu mẫu không thành công:", oneLine(err.Error()))
+			return 1
+		}
+		if sum.AlreadyLoaded {
+			fmt.Fprintf(stdio.Out, "Cơ sở dữ liệu %s đã có dữ liệu mẫu; đăng nhập bằng các tài khoản mẫu đã in lần trước.\n", store.Redact(*db))
+		} else {
+			printDemoSummary(stdio, store.Redact(*db), sum)
+		}
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintln(stdio.Err, "lantoa: không mở được cổng:", oneLine(err.Error()))
+		return 1
+	}
+	log := slog.New(slog.NewTextHandler(stdio.Err, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	srv := &http.Server{
+		Handler:           web.New(web.Options{App: app.New(s, log), Ping: s.Ping, Log: log}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(stdio.Out, "\nLan Tỏa đang chạy tại http://%s/ (dừng: Ctrl+C)\n", ln.Addr())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		fmt.Fprintln(stdio.Err, "lantoa:", oneLine(err.Error()))
+		return 1
+	case <-ctx.Done():
+	}
+	// Let the requests under way finish, within a limit.
+	stop, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(stop); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		fmt.Fprintln(stdio.Err, "lantoa:", oneLine(err.Error()))
+		return 1
+	}
+	fmt.Fprintln(stdio.Out, "Đã dừng.")
+	return 0
+}

@@ -1,0 +1,109 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"net/http"
+
+	"lantoa/internal/app"
+	"lantoa/internal/problem"
+	"lantoa/internal/task"
+	"lantoa/internal/vn"
+)
+
+// pages are the templates, each page parsed with the layout.
+type pages map[string]*template.Template
+
+var funcs = template.FuncMap{
+	"deadline": func(d task.Deadline) string {
+		switch {
+		case !d.Date.IsZero():
+			return vn.FormatDate(d.Date)
+		case d.Text != "":
+			return d.Text
+		}
+		return "Không có hạn"
+	},
+}
+
+func parsePages() pages {
+	ps := pages{}
+	for _, name := range []string{"login", "home", "error"} {
+		ps[name] = template.Must(template.New(name).Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/"+name+".html"))
+	}
+	return ps
+}
+
+// view is what every page gets: its title, who is signed in (nil on the
+// sign-in page) and the page's own data.
+type view struct {
+	Title string
+	Actor *app.Actor
+	Data  any
+}
+
+// render writes a page with status; it renders into a buffer first so a
+// template error becomes a clean error page, not half a page.
+func (s *server) render(w http.ResponseWriter, r *http.Request, status int, page string, v view) {
+	var buf bytes.Buffer
+	if err := s.pages[page].ExecuteTemplate(&buf, "layout", v); err != nil {
+		s.log.Error("rendering a page", "page", page, "err", err)
+		if page != "error" {
+			s.internalError(w, r)
+		}
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store") // pages show one person's work
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// message shows a page holding one message.
+func (s *server) message(w http.ResponseWriter, r *http.Request, status int, title, text string) {
+	s.render(w, r, status, "error", view{Title: title, Data: text})
+}
+
+func (s *server) internalError(w http.ResponseWriter, r *http.Request) {
+	s.message(w, r, http.StatusInternalServerError, "Đã có lỗi",
+		"Lan Tỏa gặp lỗi khi xử lý yêu cầu này. Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo quản trị.")
+}
+
+// fail shows err: the message of a problem the user can act on, with its
+// status, or a generic page for a fault of ours (logged, not shown).
+func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, msg := statusOf(err)
+	if status == http.StatusInternalServerError {
+		s.log.Error("serving a page", "method", r.Method, "path", r.URL.Path, "err", err)
+		s.internalError(w, r)
+		return
+	}
+	s.message(w, r, status, "Không thực hiện được", msg)
+}
+
+// statusOf maps an error of the use cases to an HTTP status and the
+// message to show.
+func statusOf(err error) (int, string) {
+	var p *problem.Error
+	if !errors.As(err, &p) {
+		return http.StatusInternalServerError, ""
+	}
+	if errors.Is(err, app.ErrTooManyAttempts) {
+		return http.StatusTooManyRequests, p.Msg
+	}
+	switch p.Kind {
+	case problem.Invalid, problem.Unsupported:
+		return http.StatusBadRequest, p.Msg
+	case problem.TooLarge:
+		return http.StatusRequestEntityTooLarge, p.Msg
+	case problem.NotFound:
+		return http.StatusNotFound, p.Msg
+	case problem.Conflict:
+		return http.StatusConflict, p.Msg
+	case problem.Forbidden:
+		return http.StatusForbidden, p.Msg
+	}
+	return http.StatusInternalServerError, ""
+}
