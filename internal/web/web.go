@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"lantoa/internal/api"
 	"lantoa/internal/app"
 )
 
@@ -45,6 +46,8 @@ func New(o Options) http.Handler {
 	mux.HandleFunc("POST /dang-nhap", s.login)
 	mux.HandleFunc("POST /dang-xuat", s.logout)
 	mux.HandleFunc("GET /{$}", s.home)
+	s.documentRoutes(mux)
+	mux.Handle("/api/v1/", api.New(api.Options{App: o.App, Log: s.log}))
 	mux.Handle("GET /static/", staticFiles())
 	mux.HandleFunc("/", s.notFound)
 	return s.wrap(mux)
@@ -83,7 +86,11 @@ func securityHeaders(h http.Handler) http.Handler {
 
 func limitBody(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		limit, ok := bodyLimits[r.URL.Path] // uploads need more
+		if !ok {
+			limit = maxBody
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		h.ServeHTTP(w, r)
 	})
 }
