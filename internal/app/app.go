@@ -51,6 +51,20 @@ type Actor struct {
 	Remote      string // where the request came from, for the audit log
 }
 
+// Administers reports whether the actor administers some unit, and so may
+// open the administration pages (what they show is decided per unit).
+func (a Actor) Administers() bool {
+	if a.System {
+		return true
+	}
+	for _, m := range a.Memberships {
+		if m.Role == org.Admin {
+			return true
+		}
+	}
+	return false
+}
+
 // System is the actor of the command line: it acts for every unit.
 func System() Actor { return Actor{Name: "lantoa", System: true} }
 

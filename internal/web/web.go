@@ -47,6 +47,8 @@ func New(o Options) http.Handler {
 	mux.HandleFunc("POST /dang-xuat", s.logout)
 	mux.HandleFunc("GET /{$}", s.home)
 	s.documentRoutes(mux)
+	s.workRoutes(mux)
+	s.adminRoutes(mux)
 	mux.Handle("/api/v1/", api.New(api.Options{App: o.App, Log: s.log}))
 	mux.Handle("GET /static/", staticFiles())
 	mux.HandleFunc("/", s.notFound)

@@ -1,0 +1,77 @@
+package web
+
+import (
+	"errors"
+	"html/template"
+	"net/http"
+
+	"lantoa/internal/app"
+	"lantoa/internal/problem"
+)
+
+// adminPages are the templates of the administration pages and the
+// password change.
+var adminPages = []string{"admin-password", "admin-units", "admin-accounts", "admin-log"}
+
+// adminRoutes mounts the administration pages and the password change.
+func (s *server) adminRoutes(mux *http.ServeMux) {
+	for _, name := range adminPages {
+		s.pages[name] = template.Must(template.New(name).Funcs(funcs).Funcs(documentFuncs).Funcs(workFuncs).Funcs(adminFuncs).
+			ParseFS(files, "templates/layout.html", "templates/"+name+".html"))
+	}
+	mux.HandleFunc("GET /mat-khau", s.passwordPage)
+	mux.HandleFunc("POST /mat-khau", s.changePassword)
+	mux.HandleFunc("GET /quan-tri/don-vi", s.unitsPage)
+	mux.HandleFunc("GET /quan-tri/tai-khoan", s.accountsPage)
+	mux.HandleFunc("POST /quan-tri/tai-khoan", s.createAccount)
+	mux.HandleFunc("GET /quan-tri/nhat-ky", s.auditPage)
+}
+
+// passwordForm is the password change page's data: an error per field,
+// or Done once changed. Passwords are never sent back to the browser.
+type passwordForm struct {
+	CurrentError, NewError, RepeatError string
+	MinLength                           int
+	Done                                bool
+}
+
+const passwordTitle = "Đổi mật khẩu"
+
+func (s *server) passwordPage(w http.ResponseWriter, r *http.Request) {
+	a, _, ok := s.signedIn(w, r)
+	if !ok {
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin-password", view{Title: passwordTitle, Actor: &a, Data: passwordForm{MinLength: app.MinPasswordLength}})
+}
+
+func (s *server) changePassword(w http.ResponseWriter, r *http.Request) {
+	a, token, ok := s.signedIn(w, r)
+	if !ok {
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, problem.Errorf(problem.Invalid, "Không đọc được nội dung gửi lên; hãy mở lại trang và thử lại"))
+		return
+	}
+	f := r.PostForm
+	err := s.app.ChangePassword(r.Context(), a, token, f.Get("mat-khau"), f.Get("mat-khau-moi"), f.Get("nhap-lai"))
+	d := passwordForm{MinLength: app.MinPasswordLength, Done: err == nil}
+	status, msg := http.StatusOK, ""
+	if err != nil {
+		status, msg = statusOf(err)
+	}
+	switch {
+	case err == nil:
+	case errors.Is(err, app.ErrNewPassword):
+		d.NewError = msg
+	case errors.Is(err, app.ErrRepeatPassword):
+		d.RepeatError = msg
+	case errors.Is(err, app.ErrCurrentPassword), errors.Is(err, app.ErrTooManyAttempts):
+		d.CurrentError = msg
+	default:
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, status, "admin-password", view{Title: passwordTitle, Actor: &a, Data: d})
+}
