@@ -69,21 +69,8 @@ func statusOf(err error) (int, string) {
 	case errors.Is(err, app.ErrTooManyAttempts):
 		return http.StatusTooManyRequests, p.Msg
 	}
-	switch p.Kind {
-	case problem.Invalid:
-		return http.StatusBadRequest, p.Msg
-	case problem.Unsupported:
-		return http.StatusUnsupportedMediaType, p.Msg
-	case problem.TooLarge:
-		return http.StatusRequestEntityTooLarge, p.Msg
-	case problem.NotFound:
-		return http.StatusNotFound, p.Msg
-	case problem.Conflict:
-		return http.StatusConflict, p.Msg
-	case problem.Forbidden:
-		return http.StatusForbidden, p.Msg
-	case problem.Unavailable:
-		return http.StatusServiceUnavailable, p.Msg
+	if status := problem.HTTPStatus(p.Kind); status != http.StatusInternalServerError {
+		return status, p.Msg
 	}
 	return http.StatusInternalServerError, ""
 }

@@ -65,3 +65,25 @@ func KindOf(err error) Kind {
 	}
 	return Internal
 }
+
+// HTTPStatus is the one table from kinds to HTTP statuses, shared by the
+// pages and the API. Internal is 500: its details are logged, not shown.
+func HTTPStatus(k Kind) int {
+	switch k {
+	case Invalid:
+		return 400
+	case Forbidden:
+		return 403
+	case NotFound:
+		return 404
+	case Conflict:
+		return 409
+	case TooLarge:
+		return 413
+	case Unsupported:
+		return 415
+	case Unavailable:
+		return 503
+	}
+	return 500
+}

@@ -93,17 +93,8 @@ func statusOf(err error) (int, string) {
 	if errors.Is(err, app.ErrTooManyAttempts) {
 		return http.StatusTooManyRequests, p.Msg
 	}
-	switch p.Kind {
-	case problem.Invalid, problem.Unsupported:
-		return http.StatusBadRequest, p.Msg
-	case problem.TooLarge:
-		return http.StatusRequestEntityTooLarge, p.Msg
-	case problem.NotFound:
-		return http.StatusNotFound, p.Msg
-	case problem.Conflict:
-		return http.StatusConflict, p.Msg
-	case problem.Forbidden:
-		return http.StatusForbidden, p.Msg
+	if status := problem.HTTPStatus(p.Kind); status != http.StatusInternalServerError {
+		return status, p.Msg
 	}
 	return http.StatusInternalServerError, ""
 }
