@@ -42,16 +42,9 @@ func (s *server) activityPage(w http.ResponseWriter, r *http.Request) {
 // activityForm reads the assignment and form of propaganda the request
 // names and lays out the form's indicators.
 func (s *server) activityForm(r *http.Request, a app.Actor, q url.Values) (activityData, error) {
-	id, err := assignmentID(q.Get("nhiem-vu"))
+	v, err := s.assignmentFor(r, a, q, func(v app.AssignmentView) bool { return v.MayRecord }, "Bạn không ghi hoạt động được cho %s")
 	if err != nil {
 		return activityData{}, err
-	}
-	v, err := s.app.Assignment(r.Context(), a, id)
-	if err != nil {
-		return activityData{}, err
-	}
-	if !v.MayRecord {
-		return activityData{}, problem.Errorf(problem.Forbidden, "Bạn không ghi hoạt động được cho %s", v.Unit.Name)
 	}
 	d := activityData{AssignmentView: v, Forms: report.Forms, Errors: map[string]string{}}
 	if code := q.Get("hinh-thuc"); code != "" {
@@ -153,4 +146,22 @@ func (d activityData) fieldErrors() bool {
 		}
 	}
 	return false
+}
+
+// assignmentFor reads the assignment a form names (?nhiem-vu=ID) and
+// checks that the actor may do what the form does with it; refusal is the
+// message, with the unit's name for %s.
+func (s *server) assignmentFor(r *http.Request, a app.Actor, q url.Values, may func(app.AssignmentView) bool, refusal string) (app.AssignmentView, error) {
+	id, err := assignmentID(q.Get("nhiem-vu"))
+	if err != nil {
+		return app.AssignmentView{}, err
+	}
+	v, err := s.app.Assignment(r.Context(), a, id)
+	if err != nil {
+		return app.AssignmentView{}, err
+	}
+	if !may(v) {
+		return app.AssignmentView{}, problem.Errorf(problem.Forbidden, refusal, v.Unit.Name)
+	}
+	return v, nil
 }

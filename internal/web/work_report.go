@@ -39,16 +39,9 @@ func (s *server) newReportPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) newReportForm(r *http.Request, a app.Actor, q url.Values) (newReportData, error) {
-	id, err := assignmentID(q.Get("nhiem-vu"))
+	v, err := s.assignmentFor(r, a, q, func(v app.AssignmentView) bool { return v.MayWork }, "Bạn không lập báo cáo được cho %s")
 	if err != nil {
 		return newReportData{}, err
-	}
-	v, err := s.app.Assignment(r.Context(), a, id)
-	if err != nil {
-		return newReportData{}, err
-	}
-	if !v.MayWork {
-		return newReportData{}, problem.Errorf(problem.Forbidden, "Bạn không lập báo cáo được cho %s", v.Unit.Name)
 	}
 	return newReportData{AssignmentView: v, Errors: map[string]string{}}, nil
 }
@@ -224,23 +217,20 @@ func (s *server) saveReport(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) submitReport(w http.ResponseWriter, r *http.Request) {
-	a, d, ok := s.reportAction(w, r)
-	if !ok {
-		return
-	}
-	if _, err := s.app.SubmitReport(r.Context(), a, d.Report.ID); err != nil {
-		s.reportFailed(w, r, a, d, err, "")
-		return
-	}
-	http.Redirect(w, r, reportURL(d.Report.ID), http.StatusSeeOther)
+	s.reportStep(w, r, s.app.SubmitReport)
 }
 
 func (s *server) acceptReport(w http.ResponseWriter, r *http.Request) {
+	s.reportStep(w, r, s.app.AcceptReport)
+}
+
+// reportStep moves a report one step (send, accept) and shows it again.
+func (s *server) reportStep(w http.ResponseWriter, r *http.Request, step func(context.Context, app.Actor, report.ID) (report.Report, error)) {
 	a, d, ok := s.reportAction(w, r)
 	if !ok {
 		return
 	}
-	if _, err := s.app.AcceptReport(r.Context(), a, d.Report.ID); err != nil {
+	if _, err := step(r.Context(), a, d.Report.ID); err != nil {
 		s.reportFailed(w, r, a, d, err, "")
 		return
 	}
