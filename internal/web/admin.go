@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"html/template"
 	"net/http"
 
 	"lantoa/internal/app"
@@ -16,8 +15,7 @@ var adminPages = []string{"admin-password", "admin-units", "admin-accounts", "ad
 // adminRoutes mounts the administration pages and the password change.
 func (s *server) adminRoutes(mux *http.ServeMux) {
 	for _, name := range adminPages {
-		s.pages[name] = template.Must(template.New(name).Funcs(funcs).Funcs(documentFuncs).Funcs(workFuncs).Funcs(adminFuncs).
-			ParseFS(files, "templates/layout.html", "templates/"+name+".html"))
+		s.pages.add(name)
 	}
 	mux.HandleFunc("GET /mat-khau", s.passwordPage)
 	mux.HandleFunc("POST /mat-khau", s.changePassword)

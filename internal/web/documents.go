@@ -54,8 +54,7 @@ var documentFuncs = template.FuncMap{
 // documentRoutes mounts the document and dashboard pages.
 func (s *server) documentRoutes(mux *http.ServeMux) {
 	for _, name := range documentPages {
-		s.pages[name] = template.Must(template.New(name).Funcs(funcs).Funcs(documentFuncs).
-			ParseFS(files, "templates/layout.html", "templates/"+name+".html"))
+		s.pages.add(name)
 	}
 	mux.HandleFunc("GET /van-ban", s.registerPage)
 	mux.HandleFunc("GET /van-ban/moi", s.uploadPage)

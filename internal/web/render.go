@@ -12,8 +12,22 @@ import (
 	"lantoa/internal/vn"
 )
 
-// pages are the templates, each page parsed with the layout.
-type pages map[string]*template.Template
+// pages are the templates of each language, each page parsed with the
+// layout and the partials it uses.
+type pages map[language]map[string]*template.Template
+
+// add parses page in every language.
+func (ps pages) add(page string, partials ...string) {
+	names := append([]string{"templates/layout.html"}, partials...)
+	names = append(names, "templates/"+page+".html")
+	for _, lang := range languages {
+		if ps[lang] == nil {
+			ps[lang] = map[string]*template.Template{}
+		}
+		ps[lang][page] = template.Must(template.New(page).Funcs(funcs).Funcs(documentFuncs).Funcs(workFuncs).Funcs(adminFuncs).
+			Funcs(languageFuncs(lang)).ParseFS(files, names...))
+	}
+}
 
 var funcs = template.FuncMap{
 	"deadline": func(d task.Deadline) string {
@@ -30,24 +44,30 @@ var funcs = template.FuncMap{
 func parsePages() pages {
 	ps := pages{}
 	for _, name := range []string{"login", "home", "error"} {
-		ps[name] = template.Must(template.New(name).Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/"+name+".html"))
+		ps.add(name)
 	}
 	return ps
 }
 
 // view is what every page gets: its title, who is signed in (nil on the
-// sign-in page) and the page's own data.
+// sign-in page), the page's own data, and (set by render) the page's path
+// for the language switch.
 type view struct {
 	Title string
 	Actor *app.Actor
 	Data  any
+	Path  string
 }
 
 // render writes a page with status; it renders into a buffer first so a
 // template error becomes a clean error page, not half a page.
 func (s *server) render(w http.ResponseWriter, r *http.Request, status int, page string, v view) {
 	var buf bytes.Buffer
-	if err := s.pages[page].ExecuteTemplate(&buf, "layout", v); err != nil {
+	v.Path = r.URL.RequestURI()
+	if r.Method != http.MethodGet {
+		v.Path = "/" // a form's result cannot be shown again by a GET
+	}
+	if err := s.pages[languageOf(r)][page].ExecuteTemplate(&buf, "layout", v); err != nil {
 		s.log.Error("rendering a page", "page", page, "err", err)
 		if page != "error" {
 			s.internalError(w, r)

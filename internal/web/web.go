@@ -45,6 +45,7 @@ func New(o Options) http.Handler {
 	mux.HandleFunc("GET /dang-nhap", s.loginPage)
 	mux.HandleFunc("POST /dang-nhap", s.login)
 	mux.HandleFunc("POST /dang-xuat", s.logout)
+	mux.HandleFunc("POST /ngon-ngu", s.switchLanguage)
 	mux.HandleFunc("GET /{$}", s.home)
 	s.documentRoutes(mux)
 	s.workRoutes(mux)

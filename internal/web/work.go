@@ -32,8 +32,7 @@ var workFuncs = template.FuncMap{
 // workRoutes mounts the assignment, activity and report pages.
 func (s *server) workRoutes(mux *http.ServeMux) {
 	for _, name := range workPages {
-		s.pages[name] = template.Must(template.New(name).Funcs(funcs).Funcs(documentFuncs).Funcs(workFuncs).
-			ParseFS(files, "templates/layout.html", "templates/work-indicators.html", "templates/"+name+".html"))
+		s.pages.add(name, "templates/work-indicators.html")
 	}
 	mux.HandleFunc("GET /nhiem-vu/{id}", s.assignmentPage)
 	mux.HandleFunc("POST /nhiem-vu/{id}/nhan", s.receive)
