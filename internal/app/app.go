@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"time"
 
+	"lantoa/internal/memo"
 	"lantoa/internal/org"
 	"lantoa/internal/problem"
 	"lantoa/internal/store"
@@ -18,6 +19,10 @@ import (
 type Service struct {
 	store *store.Store
 	log   *slog.Logger
+
+	// sessions keeps who holds a session while no write has happened:
+	// every page asks, and most pages change nothing.
+	sessions memo.Memo[sessionKey, Actor]
 }
 
 // New returns a Service over s.
@@ -30,6 +35,10 @@ func New(s *store.Store, log *slog.Logger) *Service {
 
 // Now is the service's clock (the store's, so tests control both at once).
 func (s *Service) Now() time.Time { return s.store.Now() }
+
+// DataVersion moves on whenever any instance commits a write: what was
+// computed at one version may be shown again while it has not moved.
+func (s *Service) DataVersion(ctx context.Context) (int64, error) { return s.store.Version(ctx) }
 
 // Today is the current day, as a date at midnight UTC.
 func (s *Service) Today() time.Time { return dayOf(s.Now()) }
@@ -72,17 +81,23 @@ func System() Actor { return Actor{Name: "lantoa", System: true} }
 func (s *Service) ActorFor(ctx context.Context, account int64, remote string) (Actor, error) {
 	var a Actor
 	err := s.store.View(ctx, func(tx *store.Tx) error {
-		acc, err := tx.Account(ctx, account)
-		if err != nil {
-			return err
-		}
-		if acc.Disabled {
-			return problem.Errorf(problem.Forbidden, "Tài khoản %s đã bị khóa; hãy liên hệ quản trị", acc.Username)
-		}
-		a = Actor{Account: acc.ID, Name: acc.DisplayName, Memberships: acc.Memberships, Remote: remote}
-		return nil
+		var err error
+		a, err = actorIn(ctx, tx, account, remote)
+		return err
 	})
 	return a, err
+}
+
+// actorIn reads the account as an actor, refusing a locked one.
+func actorIn(ctx context.Context, tx *store.Tx, account int64, remote string) (Actor, error) {
+	acc, err := tx.Account(ctx, account)
+	if err != nil {
+		return Actor{}, err
+	}
+	if acc.Disabled {
+		return Actor{}, problem.Errorf(problem.Forbidden, "Tài khoản %s đã bị khóa; hãy liên hệ quản trị", acc.Username)
+	}
+	return Actor{Account: acc.ID, Name: acc.DisplayName, Memberships: acc.Memberships, Remote: remote}, nil
 }
 
 // audit records what an actor did, in the same transaction as the change.

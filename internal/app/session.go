@@ -121,19 +121,47 @@ func underLimit(ctx context.Context, tx *store.Tx, username string) error {
 }
 
 // ActorForSession finds who holds the session of token; an unknown,
-// ended or expired session is NotFound.
+// ended or expired session is NotFound. The answer is kept until the data
+// version moves (a sign-out, a role change: any write) or the session
+// expires, so a page costs one small read before its own.
 func (s *Service) ActorForSession(ctx context.Context, token, remote string) (Actor, error) {
-	var account int64
+	version, err := s.store.Version(ctx)
+	if err != nil {
+		return Actor{}, err
+	}
+	return s.ActorForSessionAt(ctx, version, token, remote)
+}
+
+// ActorForSessionAt is ActorForSession for a caller that has just read the
+// data version (DataVersion) for its own use.
+func (s *Service) ActorForSessionAt(ctx context.Context, version int64, token, remote string) (Actor, error) {
+	key := sessionKey{tokenHash(token), remote}
+	if a, ok := s.sessions.Get(key, version, s.Now()); ok {
+		return a, nil
+	}
+	var (
+		a       Actor
+		expires time.Time
+	)
 	err := s.store.View(ctx, func(tx *store.Tx) error {
+		var account int64
 		var err error
-		account, err = tx.SessionAccount(ctx, tokenHash(token))
+		if account, expires, err = tx.SessionUntil(ctx, key.hash); err != nil {
+			return err
+		}
+		a, err = actorIn(ctx, tx, account, remote)
 		return err
 	})
 	if err != nil {
 		return Actor{}, err
 	}
-	return s.ActorFor(ctx, account, remote)
+	s.sessions.Put(key, version, expires, a)
+	return a, nil
 }
+
+// sessionKey is a session as a request presents it: the actor carries
+// where the request came from, for the audit log.
+type sessionKey struct{ hash, remote string }
 
 // SignOut ends the session of token, on every instance at once.
 func (s *Service) SignOut(ctx context.Context, a Actor, token string) error {

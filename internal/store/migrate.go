@@ -18,6 +18,9 @@ import (
 //go:embed migrations
 var migrationFiles embed.FS
 
+// dataVersionStep is the migration that creates the data version.
+const dataVersionStep = 5
+
 // goSteps run after the SQL file of the same number, in the same transaction.
 var goSteps = map[int]func(ctx context.Context, tx *Tx) error{}
 
@@ -105,6 +108,11 @@ func (s *Store) migrate(ctx context.Context) error {
 			return s.translate(err, "ghi phiên bản cơ sở dữ liệu")
 		}
 		s.log.Info("migrated", "engine", s.engine, "step", m.name)
+	}
+	if len(ms) > 0 && current < ms[len(ms)-1].version && ms[len(ms)-1].version >= dataVersionStep {
+		if err := tx.bumpVersion(ctx); err != nil { // what was kept may read differently now
+			return err
+		}
 	}
 	return s.translate(sqlTx.Commit(), "nâng cấp cơ sở dữ liệu")
 }

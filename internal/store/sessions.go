@@ -35,6 +35,21 @@ func (tx *Tx) SessionAccount(ctx context.Context, tokenHash string) (int64, erro
 	return account, tx.translate(err, "phiên đăng nhập")
 }
 
+// SessionUntil is the account holding the session known by tokenHash and
+// when the session expires; an unknown, ended or expired one is NotFound.
+func (tx *Tx) SessionUntil(ctx context.Context, tokenHash string) (account int64, expires time.Time, err error) {
+	var at sql.NullString
+	err = tx.QueryRowContext(ctx, `SELECT account_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2`,
+		tokenHash, timeText(tx.Now())).Scan(&account, &at)
+	if err == sql.ErrNoRows {
+		return 0, time.Time{}, problem.Errorf(problem.NotFound, "Phiên đăng nhập đã hết hạn hoặc đã đăng xuất; hãy đăng nhập lại")
+	}
+	if err != nil {
+		return 0, time.Time{}, tx.translate(err, "phiên đăng nhập")
+	}
+	return account, parseTime(at), nil
+}
+
 // DeleteSession ends the session known by tokenHash; an unknown one is
 // already ended.
 func (tx *Tx) DeleteSession(ctx context.Context, tokenHash string) error {

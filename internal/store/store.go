@@ -230,6 +230,9 @@ func (s *Store) inTxOnce(ctx context.Context, fn func(tx *Tx) error) (err error)
 	if err = fn(tx); err != nil {
 		return err
 	}
+	if err = tx.bumpVersion(ctx); err != nil {
+		return err
+	}
 	if err = sqlTx.Commit(); err != nil {
 		return s.translate(err, "ghi giao dịch")
 	}

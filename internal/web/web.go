@@ -15,6 +15,7 @@ import (
 
 	"lantoa/internal/api"
 	"lantoa/internal/app"
+	"lantoa/internal/memo"
 )
 
 //go:embed templates static
@@ -35,6 +36,8 @@ type server struct {
 	ping  func(context.Context) error
 	log   *slog.Logger
 	pages pages
+
+	pagesKept memo.Memo[pageKey, keptPage] // see remember
 }
 
 // New returns the web application's handler.
@@ -53,7 +56,7 @@ func New(o Options) http.Handler {
 	mux.Handle("/api/v1/", api.New(api.Options{App: o.App, Log: s.log}))
 	mux.Handle("GET /static/", staticFiles())
 	mux.HandleFunc("/", s.notFound)
-	return s.wrap(mux)
+	return s.wrap(s.remember(mux))
 }
 
 func newServer(o Options) *server {
@@ -61,7 +64,9 @@ func newServer(o Options) *server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &server{app: o.App, ping: o.Ping, log: log, pages: parsePages()}
+	s := &server{app: o.App, ping: o.Ping, log: log, pages: parsePages()}
+	s.pagesKept.Max = pagesKept
+	return s
 }
 
 // wrap puts the protections every request goes through around h: no
