@@ -1,7 +1,9 @@
 // Package api is Lan Tỏa's JSON API under /api/v1: the use cases of
 // package app for other systems and scripts. A client signs in with
 // POST /api/v1/session and sends the token it gets back as
-// "Authorization: Bearer …"; every answer is JSON, every error
+// "Authorization: Bearer …", or sends a personal token its owner made
+// (POST /api/v1/tokens, or the page /ma-truy-cap), which acts as that
+// person until revoked. Every answer is JSON, every error
 // application/problem+json (RFC 9457) with a Vietnamese message.
 package api
 
@@ -51,13 +53,29 @@ var routes = []route{
 	{"POST /session", true, (*server).signIn},
 	{"DELETE /session", false, (*server).signOut},
 	{"GET /openapi.json", true, (*server).openAPI},
+	{"POST /tokens", false, (*server).createToken},
+	{"GET /tokens", false, (*server).tokens},
+	{"DELETE /tokens/{id}", false, (*server).revokeToken},
 	{"POST /documents", false, (*server).uploadDocument},
-	{"GET /documents", false, (*server).documentsByNumber},
+	{"GET /documents", false, (*server).documents},
 	{"GET /documents/{id}", false, (*server).document},
 	{"GET /documents/{id}/cascade", false, (*server).cascade},
+	{"POST /documents/{id}/assignments", false, (*server).assignFromDocument},
 	{"GET /units", false, (*server).units},
+	{"GET /units/{id}", false, (*server).unit},
 	{"GET /assignments", false, (*server).toDo},
+	{"GET /assignments/{id}", false, (*server).assignment},
+	{"POST /assignments/{id}/receive", false, (*server).receive},
 	{"POST /assignments/{id}/acknowledge", false, (*server).acknowledge},
+	{"POST /activities", false, (*server).recordActivity},
+	{"GET /activities", false, (*server).activities},
+	{"GET /activities/{id}", false, (*server).activity},
+	{"POST /reports", false, (*server).createReport},
+	{"GET /reports/{id}", false, (*server).reportPage},
+	{"PATCH /reports/{id}", false, (*server).editReport},
+	{"POST /reports/{id}/submit", false, (*server).submitReport},
+	{"POST /reports/{id}/accept", false, (*server).acceptReport},
+	{"POST /reports/{id}/return", false, (*server).returnReport},
 	{"GET /rollup", false, (*server).rollup},
 }
 

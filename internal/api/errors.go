@@ -74,3 +74,11 @@ func statusOf(err error) (int, string) {
 	}
 	return http.StatusInternalServerError, ""
 }
+
+func bothUnitFields() error {
+	return problem.Errorf(problem.Invalid, "Ghi đơn vị bằng \"unit\" (mã) hoặc \"unit_id\" (số), không ghi cả hai")
+}
+
+func missingUnitField() error {
+	return problem.Errorf(problem.Invalid, "Thiếu đơn vị: ghi \"unit\" (mã, ví dụ ltu-btg) hoặc \"unit_id\" (số)")
+}

@@ -6,15 +6,19 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"lantoa/internal/problem"
 )
 
 // decodeJSON reads a request body holding one JSON object into v, and
-// says in Vietnamese what is wrong with it when it cannot.
+// says in Vietnamese what is wrong with it when it cannot. A field v does
+// not have is refused rather than ignored: a misspelt name would
+// otherwise be lost without a word.
 func decodeJSON(r *http.Request, v any) error {
 	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
 	if err == nil && dec.Decode(&struct{}{}) != io.EOF {
 		err = errors.New("trailing data")
@@ -22,17 +26,21 @@ func decodeJSON(r *http.Request, v any) error {
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	var tooBig *http.MaxBytesError
+	var bad *problem.Error
 	switch {
 	case err == nil:
 		return nil
-	case errors.As(err, &tooBig):
-		return err
+	case errors.As(err, &tooBig), errors.As(err, &bad):
+		return err // too big, or a value a field refused (a date) with its own message
 	case errors.Is(err, io.EOF):
 		return problem.Errorf(problem.Invalid, "Thiếu nội dung JSON trong yêu cầu")
 	case errors.As(err, &syntax):
 		return problem.Errorf(problem.Invalid, "Nội dung JSON sai cú pháp ở ký tự thứ %d", syntax.Offset)
 	case errors.As(err, &typ) && typ.Field != "":
 		return problem.Errorf(problem.Invalid, "Trường %q trong JSON có kiểu giá trị không đúng", typ.Field)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return problem.Errorf(problem.Invalid, "Trường %s không có trong yêu cầu này; hãy xem tên các trường ở %s/openapi.json",
+			strings.TrimPrefix(err.Error(), "json: unknown field "), prefix)
 	}
 	return problem.Errorf(problem.Invalid, "Nội dung JSON không đúng: phải là đúng một đối tượng JSON")
 }
@@ -101,4 +109,21 @@ func required(r *http.Request, param, what string) (string, error) {
 		return "", problem.Errorf(problem.Invalid, "Thiếu tham số %s (%s)", param, what)
 	}
 	return v, nil
+}
+
+// date is a day in JSON, written YYYY-MM-DD; null or absent is zero.
+type date struct{ time.Time }
+
+func (d *date) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		d.Time = time.Time{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return problem.Errorf(problem.Invalid, "Ngày phải là chuỗi dạng YYYY-MM-DD, ví dụ \"2022-12-31\"; không đọc được %s", b)
+	}
+	t, err := parseDate(s, "ngày")
+	d.Time = t
+	return err
 }

@@ -53,6 +53,7 @@ func New(o Options) http.Handler {
 	s.documentRoutes(mux)
 	s.workRoutes(mux)
 	s.adminRoutes(mux)
+	s.tokenRoutes(mux)
 	mux.Handle("/api/v1/", api.New(api.Options{App: o.App, Log: s.log}))
 	mux.Handle("GET /static/", staticFiles())
 	mux.HandleFunc("/", s.notFound)
