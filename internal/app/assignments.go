@@ -143,6 +143,7 @@ func stronger(r, q task.Role) task.Role {
 type reach struct {
 	ids      map[org.ID]bool
 	children map[org.ID]bool
+	bases    []org.ID // the assigning units
 }
 
 // assigning reads a document the actor may assign work from and the units
@@ -179,7 +180,7 @@ func (s *Service) assigning(ctx context.Context, tx *store.Tx, a Actor, id docum
 	if len(bases) == 0 {
 		return d, r, problem.Errorf(problem.Forbidden, "Bạn chỉ giao nhiệm vụ được từ văn bản do đơn vị mình ban hành hoặc đã vào sổ")
 	}
-	r = reach{ids: map[org.ID]bool{}, children: map[org.ID]bool{}}
+	r = reach{ids: map[org.ID]bool{}, children: map[org.ID]bool{}, bases: bases}
 	for _, b := range bases {
 		ids, err := tx.Subtree(ctx, b, today)
 		if err != nil {

@@ -8,13 +8,16 @@ import (
 	"lantoa/internal/document"
 	"lantoa/internal/org"
 	"lantoa/internal/problem"
+	"lantoa/internal/report"
 	"lantoa/internal/store"
 )
 
 // Authorization is decided here and nowhere else, and denies by default:
 //   - a person acts for a unit only in the roles they hold in it;
 //   - a unit's report is sent by its officers or leaders, and accepted or
-//     returned by a leader of a unit directing it, never of the unit itself;
+//     returned by a leader of the unit above that asked for it (or of a
+//     unit directing that one), never by anyone of the unit itself,
+//     whatever else they lead;
 //   - everyone sees the work of their own units; leaders and
 //     administrators also see everything their units direct;
 //   - a confidential document (Mật and above) is shown only to people
@@ -70,31 +73,84 @@ func maySeeUnit(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time
 			return nil
 		}
 	}
-	return directsAs(ctx, tx, a, unit, on, []org.Role{org.Leader, org.Admin}, false, forbidden())
+	return directsAs(ctx, tx, a, unit, on, []org.Role{org.Leader, org.Admin}, forbidden())
 }
 
 // mayAdminister checks that the actor administers unit or a unit directing
 // it on day on.
 func mayAdminister(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time.Time) error {
-	return directsAs(ctx, tx, a, unit, on, adminRoles, false,
+	return directsAs(ctx, tx, a, unit, on, adminRoles,
 		problem.Errorf(problem.Forbidden, "Chỉ quản trị của đơn vị hoặc của đơn vị cấp trên mới làm được việc này"))
 }
 
-// mayDecideReport checks that the actor leads a unit directing unit on day
-// on: not the unit itself, since nobody approves their own report.
-func mayDecideReport(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time.Time) error {
-	return directsAs(ctx, tx, a, unit, on, decideRoles, true, forbidden())
+// mayDecideReport checks that the actor may accept or return r on day on:
+// a leader of a unit that asked for it, or of a unit directing one that
+// did, and nobody of r's own unit, whatever else they lead (a board's head
+// sitting on the committee above, say). The units that asked are those
+// above r's unit holding the document r answers (issued by them, in their
+// registers, or assigned to them and passed down). A unit directing r's
+// unit along another line did not ask and does not decide: the provincial
+// Front does not accept what the city Front reports to the city board.
+// When no unit above holds the document, any unit above asked.
+func mayDecideReport(ctx context.Context, tx *store.Tx, a Actor, r report.Report, on time.Time) error {
+	for _, m := range a.Memberships {
+		if m.Unit == r.Unit {
+			return problem.Errorf(problem.Forbidden, "Người của đơn vị không duyệt báo cáo của chính đơn vị mình: báo cáo do lãnh đạo đơn vị cấp trên duyệt")
+		}
+	}
+	if a.System {
+		return nil
+	}
+	askers, err := askingUnits(ctx, tx, r, on)
+	if err != nil {
+		return err
+	}
+	for _, k := range askers {
+		switch err := directsAs(ctx, tx, a, k, on, decideRoles, forbidden()); {
+		case err == nil:
+			return nil
+		case problem.KindOf(err) != problem.Forbidden:
+			return err
+		}
+	}
+	return problem.Errorf(problem.Forbidden, "Báo cáo này gửi đơn vị đã giao việc: chỉ lãnh đạo của đơn vị đó hoặc đơn vị cấp trên của nó mới duyệt được")
 }
 
-// directsAs passes when the actor holds one of roles in a unit directing
-// unit on day on (the unit itself too, unless strictly), and returns
-// refusal otherwise.
-func directsAs(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time.Time, roles []org.Role, strictly bool, refusal error) error {
+// askingUnits lists the units above r's unit on day on that hold the
+// document r answers, or r's unit itself when none does.
+func askingUnits(ctx context.Context, tx *store.Tx, r report.Report, on time.Time) ([]org.ID, error) {
+	above, err := tx.Ancestors(ctx, r.Unit, on)
+	if err != nil {
+		return nil, err
+	}
+	holders, err := tx.DocumentUnits(ctx, r.Directive)
+	if err != nil {
+		return nil, err
+	}
+	isAbove := make(map[org.ID]bool, len(above))
+	for _, u := range above {
+		isAbove[u] = u != r.Unit
+	}
+	var askers []org.ID
+	for _, u := range holders { // a directive's holders may be many; the units above, few
+		if isAbove[u] {
+			askers = append(askers, u)
+		}
+	}
+	if len(askers) == 0 {
+		askers = []org.ID{r.Unit}
+	}
+	return askers, nil
+}
+
+// directsAs passes when the actor holds one of roles in unit or a unit
+// directing it on day on, and returns refusal otherwise.
+func directsAs(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time.Time, roles []org.Role, refusal error) error {
 	if a.System {
 		return nil
 	}
 	for _, m := range a.Memberships {
-		if !slices.Contains(roles, m.Role) || (strictly && m.Unit == unit) {
+		if !slices.Contains(roles, m.Role) {
 			continue
 		}
 		ok, err := tx.Directs(ctx, m.Unit, unit, on)

@@ -200,7 +200,7 @@ func (s *Service) moveReport(ctx context.Context, by Actor, id report.ID, step r
 		if step.byUnit {
 			err = mayActFor(by, r.Unit, submitRoles)
 		} else {
-			err = mayDecideReport(ctx, tx, by, r.Unit, s.Today())
+			err = mayDecideReport(ctx, tx, by, r, s.Today())
 		}
 		if err != nil {
 			return err

@@ -96,7 +96,7 @@ func (s *Service) ReportPage(ctx context.Context, a Actor, id report.ID) (Report
 		}
 		v.MayEdit = mayActFor(a, v.Report.Unit, workRoles) == nil
 		v.MaySubmit = mayActFor(a, v.Report.Unit, submitRoles) == nil
-		err = mayDecideReport(ctx, tx, a, v.Report.Unit, today)
+		err = mayDecideReport(ctx, tx, a, v.Report, today)
 		if err != nil && problem.KindOf(err) != problem.Forbidden {
 			return err
 		}

@@ -144,8 +144,12 @@ func (tx *Tx) CreateDocument(ctx context.Context, d document.Document) (document
 }
 
 // searchKey is what the register search looks in: number and notation,
-// type and subject, folded.
+// type and subject, folded. A confidential document's subject stays out:
+// a search must not tell someone without a grant what it is about.
 func searchKey(d document.Document) string {
+	if d.Confidentiality != "" {
+		return vn.Fold(d.NumberSymbol + " " + d.DocType)
+	}
 	return vn.Fold(d.NumberSymbol + " " + d.DocType + " " + d.Subject)
 }
 

@@ -20,6 +20,8 @@ func (s *server) adminRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /mat-khau", s.passwordPage)
 	mux.HandleFunc("POST /mat-khau", s.changePassword)
 	mux.HandleFunc("GET /quan-tri/don-vi", s.unitsPage)
+	mux.HandleFunc("POST /quan-tri/don-vi", s.createUnit)
+	mux.HandleFunc("POST /quan-tri/don-vi/to-chuc-lai", s.reorganise)
 	mux.HandleFunc("GET /quan-tri/tai-khoan", s.accountsPage)
 	mux.HandleFunc("POST /quan-tri/tai-khoan", s.createAccount)
 	mux.HandleFunc("GET /quan-tri/nhat-ky", s.auditPage)

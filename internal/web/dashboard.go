@@ -112,13 +112,17 @@ func groupByForm(ts []report.Total) []formTotals {
 			out = append(out, formTotals{Name: name})
 		}
 		last := &out[len(out)-1]
-		last.Totals = append(last.Totals, totalLine{Label: t.Indicator.Label, Value: totalValue(t), Measure: t.Indicator.Measure})
+		measure := t.Indicator.Measure
+		if t.Indicator.Kind == report.Text {
+			measure = "ý kiến" // how many answers were written, in the page's words
+		}
+		last.Totals = append(last.Totals, totalLine{Label: t.Indicator.Label, Value: totalValue(t), Measure: measure})
 	}
 	return out
 }
 
 // totalValue shows a total as its kind reads: a count, a share of a
-// denominator, or how many answers were written.
+// denominator, or how many answers were written (counted in "ý kiến").
 func totalValue(t report.Total) string {
 	switch t.Indicator.Kind {
 	case report.Ratio:
@@ -128,7 +132,7 @@ func totalValue(t report.Total) string {
 		}
 		return v
 	case report.Text:
-		return report.FormatNumber(float64(t.N)) + " ý kiến"
+		return report.FormatNumber(float64(t.N))
 	}
 	return report.FormatNumber(t.Num)
 }

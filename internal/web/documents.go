@@ -32,7 +32,7 @@ var bodyLimits = map[string]int64{
 }
 
 // documentPages are the templates of the document and dashboard pages.
-var documentPages = []string{"register", "document", "upload", "dashboard"}
+var documentPages = []string{"register", "document", "upload", "dashboard", "assign"}
 
 var documentFuncs = template.FuncMap{
 	"isoDate": isoDay,
@@ -61,6 +61,11 @@ func (s *server) documentRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /van-ban/moi", s.upload)
 	mux.HandleFunc("POST /van-ban/luu", s.save)
 	mux.HandleFunc("GET /van-ban/{id}", s.documentPage)
+	mux.HandleFunc("GET /van-ban/{id}/giao-nhiem-vu", s.assignPage)
+	mux.HandleFunc("POST /van-ban/{id}/giao-nhiem-vu", s.assign)
+	mux.HandleFunc("POST /van-ban/{id}/ban-hanh", s.issueDraft)
+	mux.HandleFunc("GET /van-ban/{id}/trien-khai", s.implementingDocumentPage)
+	mux.HandleFunc("POST /van-ban/{id}/trien-khai", s.implementDocument)
 	mux.HandleFunc("GET /theo-doi/{id}", s.dashboard)
 }
 

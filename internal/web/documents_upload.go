@@ -138,7 +138,8 @@ func (s *server) save(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		var reg app.Registered
 		if reg, err = s.app.RegisterIncoming(r.Context(), a, unit.ID, in); err == nil {
-			http.Redirect(w, r, "/van-ban/"+strconv.FormatInt(int64(reg.Document.ID), 10), http.StatusSeeOther)
+			// The document page then offers to assign work from it.
+			http.Redirect(w, r, documentURL(reg.Document.ID)+"?da-luu=1", http.StatusSeeOther)
 			return
 		}
 	}

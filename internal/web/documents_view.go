@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"lantoa/internal/app"
 	"lantoa/internal/document"
 	"lantoa/internal/org"
 	"lantoa/internal/store"
@@ -24,10 +25,14 @@ type cascadeItem struct {
 }
 
 type documentData struct {
-	Doc       document.Document
-	Citations []citationLine
-	CitedBy   []document.Document
-	Cascade   *cascadeItem // nil when nothing implements the document
+	Doc         document.Document
+	Citations   []citationLine
+	CitedBy     []document.Document
+	Cascade     *cascadeItem // nil when nothing implements the document
+	Assignments []app.AssignmentLine
+	MayAssign   bool // may assign work from it to units below
+	Saved       bool // just entered in a register
+	Issued      bool // just issued
 }
 
 func (s *server) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -62,6 +67,16 @@ func (s *server) documentPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if d.Assignments, err = s.app.DocumentAssignments(ctx, a, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if d.MayAssign, err = s.app.MayAssign(ctx, a, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	d.Saved, d.Issued = q.Get("da-luu") != "", q.Get("da-ban-hanh") != ""
 	if len(nodes) > 1 {
 		if d.Cascade, err = s.cascadeTree(r, nodes); err != nil {
 			s.fail(w, r, err)

@@ -93,3 +93,13 @@ func TestLanguageSwitch(t *testing.T) {
 		t.Fatalf("English page offers no way back to Vietnamese:\n%s", body)
 	}
 }
+
+func TestBriefCutsLongTextsAtAWord(t *testing.T) {
+	long := "Căn cứ Hướng dẫn số 71-HD/BTGTU ngày 22/6/2022 của Ban Tuyên giáo Tỉnh ủy về tuyên truyền Chỉ thị số 12-CT/TW"
+	if got := brief(long, 40); got != "Căn cứ Hướng dẫn số 71-HD/BTGTU ngày…" {
+		t.Errorf("brief(…, 40) = %q", got)
+	}
+	if got := brief("Tổ chức hội nghị quán triệt", 40); got != "Tổ chức hội nghị quán triệt" {
+		t.Errorf("a short text was changed: %q", got)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"html/template"
 	"net/http"
+	"strings"
+	"unicode/utf8"
 
 	"lantoa/internal/app"
 	"lantoa/internal/problem"
@@ -30,6 +32,11 @@ func (ps pages) add(page string, partials ...string) {
 }
 
 var funcs = template.FuncMap{
+	// brief is the start of a long text (a task may be a whole letter):
+	// whole words up to about n characters, marked as cut; the page shows
+	// the rest on demand.
+	"brief":  brief,
+	"isLong": func(s string, n int) bool { return utf8.RuneCountInString(s) > n },
 	"deadline": func(d task.Deadline) string {
 		switch {
 		case !d.Date.IsZero():
@@ -117,4 +124,17 @@ func statusOf(err error) (int, string) {
 		return status, p.Msg
 	}
 	return http.StatusInternalServerError, ""
+}
+
+// brief cuts s to at most n characters at a space, adding "…" when cut.
+func brief(s string, n int) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) <= n {
+		return string(r)
+	}
+	cut := r[:n]
+	if i := strings.LastIndexByte(string(cut), ' '); i > len(string(cut))/2 {
+		return strings.TrimRight(string(cut)[:i], " ,;:") + "…"
+	}
+	return string(cut) + "…"
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"time"
 
 	"lantoa/internal/app"
 	"lantoa/internal/problem"
@@ -18,8 +19,11 @@ func secure(r *http.Request) bool {
 	return r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"
 }
 
+// setSession gives the browser the session's token for the session's
+// lifetime, counted by the browser (Max-Age), so an office PC whose clock
+// is wrong keeps the cookie as long as the database keeps the session.
 func setSession(w http.ResponseWriter, r *http.Request, se app.Session) {
-	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: se.Token, Path: "/", Expires: se.Expires,
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: se.Token, Path: "/", MaxAge: int(app.SessionLifetime / time.Second),
 		HttpOnly: true, Secure: secure(r), SameSite: http.SameSiteLaxMode})
 }
 

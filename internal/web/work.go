@@ -15,7 +15,7 @@ import (
 
 // workPages are the templates of the assignment, activity and report pages.
 // work-indicators.html holds the indicator fields they share.
-var workPages = []string{"work-assignment", "work-activity", "work-report-new", "work-report"}
+var workPages = []string{"work-assignment", "work-activity", "work-report-new", "work-report", "issue"}
 
 // vietnam is the time zone of every unit (UTC+7, no daylight saving).
 var vietnam = time.FixedZone("ICT", 7*60*60)
@@ -37,6 +37,8 @@ func (s *server) workRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /nhiem-vu/{id}", s.assignmentPage)
 	mux.HandleFunc("POST /nhiem-vu/{id}/nhan", s.receive)
 	mux.HandleFunc("POST /nhiem-vu/{id}/xem", s.acknowledge)
+	mux.HandleFunc("GET /nhiem-vu/{id}/ban-hanh", s.issuePage)
+	mux.HandleFunc("POST /nhiem-vu/{id}/ban-hanh", s.issue)
 	mux.HandleFunc("GET /hoat-dong/moi", s.activityPage)
 	mux.HandleFunc("POST /hoat-dong/moi", s.recordActivity)
 	mux.HandleFunc("GET /bao-cao/moi", s.newReportPage)

@@ -85,3 +85,27 @@ func (f *indicatorField) read(form url.Values) (v report.Value, given bool) {
 	}
 	return v, true
 }
+
+// fieldGroup is the indicators of one form of propaganda on a report form.
+type fieldGroup struct {
+	Name   string // the form's name; "Chỉ tiêu khác" for a code outside the catalogue
+	Fields []indicatorField
+}
+
+// groupFields puts fields (in set order) under their forms of propaganda,
+// so a long report form reads in sections.
+func groupFields(fs []indicatorField) []fieldGroup {
+	var out []fieldGroup
+	for _, f := range fs {
+		name := report.FormByCode(f.Form).Name
+		if name == "" {
+			name = "Chỉ tiêu khác"
+		}
+		if len(out) == 0 || out[len(out)-1].Name != name {
+			out = append(out, fieldGroup{Name: name})
+		}
+		last := &out[len(out)-1]
+		last.Fields = append(last.Fields, f)
+	}
+	return out
+}

@@ -105,6 +105,9 @@ type reportData struct {
 	Error     string
 }
 
+// FieldGroups are the fields under their forms of propaganda.
+func (d reportData) FieldGroups() []fieldGroup { return groupFields(d.Fields) }
+
 // Editable is whether the page offers its fields for changing.
 func (d reportData) Editable() bool { return d.MayEdit && d.Report.Status.Editable() }
 
