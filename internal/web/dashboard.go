@@ -44,7 +44,12 @@ type dashboardData struct {
 	Forms    []formTotals
 	Children []childLine
 	Chart    barChart
+	Status   statusChart
+	Timeline timelineChart
 }
+
+// timelineMonths is how far back the activity over time looks.
+const timelineMonths = 12
 
 // dashboardStages are the stages shown, in order.
 var dashboardStages = []task.Status{task.Sent, task.Received, task.Acknowledged, task.Implementing, task.Reported, task.Accepted}
@@ -97,6 +102,13 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 		d.Children = append(d.Children, childLine{Unit: c.Unit, Coverage: c.Coverage, URL: "?" + v.Encode()})
 	}
 	d.Chart = coverageChart(d.Rollup.Children)
+	d.Status = statusBreakdown(d.Rollup.Coverage)
+	months, err := s.app.ActivityMonths(ctx, a, id, unit.ID, d.Rollup.On, timelineMonths)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Timeline = activityTimeline(months)
 	s.render(w, r, http.StatusOK, "dashboard", view{Title: title, Actor: &a, Data: d})
 }
 

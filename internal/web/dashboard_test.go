@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -48,6 +49,38 @@ func TestWebDashboardRefusesAUnitTheCollaboratorCannotSee(t *testing.T) {
 		p := request(t, h, "GET", "/theo-doi/"+directiveID(t, s, "12-CT/TW")+"?don-vi=ltu&ngay=31/12/2022", c, nil)
 		if p.status != http.StatusForbidden || strings.Contains(p.body, "Được giao") {
 			t.Errorf("dashboard of ltu for the city's collaborator: got %d, want 403 and no figures:\n%s", p.status, p.body)
+		}
+	})
+}
+
+// The status breakdown adds up to the units assigned, and the activity
+// columns count the demo's activities month by month.
+func TestWebDashboardBreaksDownStatusAndActivityOverTime(t *testing.T) {
+	storetest.RunDSN(t, func(t *testing.T, dsn string) {
+		h, s := demoSite(t, dsn)
+		c := signedInAs(t, h, "admin")
+		p := request(t, h, "GET", "/theo-doi/"+directiveID(t, s, "12-CT/TW")+"?don-vi=ltu&ngay=31/12/2022", c, nil)
+		body := text(p)
+		if p.status != http.StatusOK {
+			t.Fatalf("dashboard: got %d:\n%s", p.status, body)
+		}
+		sum := 0
+		for _, m := range regexp.MustCompile(`(?:Chưa nhận|Đã nhận, chưa xem|Đã xem, chưa triển khai|Đang triển khai, chưa báo cáo|Đã báo cáo, chờ duyệt|Đã duyệt): <strong>(\d+)</strong>`).FindAllStringSubmatch(body, -1) {
+			n, _ := strconv.Atoi(m[1])
+			sum += n
+		}
+		if sum != 37 {
+			t.Errorf("status breakdown adds up to %d units, want the 37 assigned:\n%s", sum, body)
+		}
+		m := regexp.MustCompile(`(\d+) hoạt động trong 12 tháng đến ngày 31/12/2022`).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("dashboard shows no activity over time:\n%s", body)
+		}
+		if n, _ := strconv.Atoi(m[1]); n < 10 || n > 95 {
+			t.Errorf("activities in 2022 at the province: got %d, want most of the demo's 95", n)
+		}
+		if cols := strings.Count(body, `fill="#0b5cad"></rect>`); cols < 12 {
+			t.Errorf("activity over time: got %d columns, want one per month", cols)
 		}
 	})
 }
