@@ -13,6 +13,7 @@ import (
 	"lantoa/internal/app"
 	"lantoa/internal/demo"
 	"lantoa/internal/store"
+	"lantoa/internal/vn"
 	"lantoa/internal/web"
 )
 
@@ -21,7 +22,7 @@ func runServe(ctx context.Context, args []string, stdio Stdio, getenv func(strin
 	fs.SetOutput(stdio.Err)
 	addr := fs.String("addr", "127.0.0.1:8080", "địa chỉ và cổng nghe")
 	db := dbFlag(fs, getenv)
-	withDemo := fs.Bool("demo", false, "nạp dữ liệu mẫu Lai Châu nếu cơ sở dữ liệu còn trống")
+	withDemo := fs.Bool("demo", false, "nạp dữ liệu mẫu Lai Châu nếu cơ sở dữ liệu còn trống và lấy ngày 20/12/2022 làm hôm nay")
 	fs.Usage = func() {
 		fmt.Fprintln(stdio.Err, "Cách dùng: lantoa serve [--addr 127.0.0.1:8080] [--db DSN] [--demo]\nChạy giao diện web. Dừng bằng Ctrl+C.\nMật khẩu các tài khoản mẫu (--demo): biến LANTOA_DEMO_PASSWORD, nếu không có thì sinh ngẫu nhiên và in ra.")
 		fs.PrintDefaults()
@@ -35,6 +36,7 @@ func runServe(ctx context.Context, args []string, stdio Stdio, getenv func(strin
 		return 1
 	}
 	defer s.Close()
+	served := s // the store the pages use
 	if *withDemo {
 		sum, err := demo.Load(ctx, s, getenv("LANTOA_DEMO_PASSWORD"))
 		if err != nil {
@@ -43,9 +45,14 @@ func runServe(ctx context.Context, args []string, stdio Stdio, getenv func(strin
 		}
 		if sum.AlreadyLoaded {
 			fmt.Fprintf(stdio.Out, "Cơ sở dữ liệu %s đã có dữ liệu mẫu; đăng nhập bằng các tài khoản mẫu đã in lần trước.\n", store.Redact(*db))
+			if s.Engine() == store.SQLite {
+				fmt.Fprintf(stdio.Out, "Quên mật khẩu mẫu: dừng chương trình, xóa tệp %s rồi chạy lại lệnh này để nạp lại dữ liệu mẫu.\n", *db)
+			}
 		} else {
 			printDemoSummary(stdio, store.Redact(*db), sum)
 		}
+		served = s.WithClock(demo.Clock(time.Now))
+		fmt.Fprintf(stdio.Out, "Bản chạy thử lấy ngày %s làm hôm nay, khi chiến dịch năm 2022 đang diễn ra; chạy không có --demo để dùng ngày thật.\n", vn.FormatDate(demo.Day))
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -54,7 +61,7 @@ func runServe(ctx context.Context, args []string, stdio Stdio, getenv func(strin
 	}
 	log := slog.New(slog.NewTextHandler(stdio.Err, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	srv := &http.Server{
-		Handler:           web.New(web.Options{App: app.New(s, log), Ping: s.Ping, Log: log}),
+		Handler:           web.New(web.Options{App: app.New(served, log), Ping: served.Ping, Log: log}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
 		WriteTimeout:      2 * time.Minute,

@@ -3,7 +3,11 @@ package cli
 import (
 	"bytes"
 	"context"
+	"html"
+	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"regexp"
 	"strings"
 	"sync"
@@ -58,6 +62,15 @@ func TestServeWithDemoAnswersAndStopsOnCancel(t *testing.T) {
 				t.Errorf("output lacks the demo account detail %q:\n%s", want, out.String())
 			}
 		}
+		if !strings.Contains(out.String(), "lấy ngày 20/12/2022 làm hôm nay") {
+			t.Errorf("output does not say which day the demo takes as today:\n%s", out.String())
+		}
+		// On the demo's day the city Front's late report is days late,
+		// not years.
+		home := signedInHome(t, base, "mttqtp.chuyenvien", env["LANTOA_DEMO_PASSWORD"])
+		if m := regexp.MustCompile(`Quá hạn (\d+) ngày`).FindStringSubmatch(home); m == nil || len(m[1]) > 2 {
+			t.Errorf("home page of the city Front on the demo's day: want its report late by days, got %q:\n%s", m, home)
+		}
 		res, err := http.Get(base + "healthz")
 		if err != nil {
 			t.Fatal(err)
@@ -76,4 +89,21 @@ func TestServeWithDemoAnswersAndStopsOnCancel(t *testing.T) {
 			t.Fatal("serve did not stop after its context was cancelled")
 		}
 	})
+}
+
+// signedInHome signs in at base as username and returns the home page.
+func signedInHome(t *testing.T, base, username, pw string) string {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar}
+	res, err := client.PostForm(base+"dang-nhap", url.Values{"ten": {username}, "mat-khau": {pw}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK || res.Request.URL.Path != "/" {
+		t.Fatalf("sign in as %s: got %d at %s:\n%s", username, res.StatusCode, res.Request.URL, b)
+	}
+	return html.UnescapeString(string(b))
 }
