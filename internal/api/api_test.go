@@ -399,7 +399,8 @@ func upload(t *testing.T, h http.Handler, token, unit, name string, data []byte)
 // register line; the same letter under a new number is a new document.
 func TestAPIUploadRegistersTheCongVanOfTheLabourFederation(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, s *store.Store) {
-		h := demoAPI(t, s)
+		// In 2022, when the provincial board (merged away in 2025) stood.
+		h := demoAPI(t, s.WithClock(func() time.Time { return time.Date(2022, 12, 31, 9, 0, 0, 0, time.UTC) }))
 		clerk := signIn(t, h, "btgtu.vanthu")
 		known := upload(t, h, clerk, "ltu-btg", "967-LDLD-cong-van.txt", example(t, "967-LDLD-cong-van.txt"))
 		var d docJSON

@@ -10,6 +10,7 @@ import (
 	"lantoa/internal/problem"
 	"lantoa/internal/report"
 	"lantoa/internal/store"
+	"lantoa/internal/task"
 )
 
 // MaxEvidenceBytes bounds one evidence file (a photo, a scanned list).
@@ -37,7 +38,7 @@ type FileInput struct {
 // RecordActivity stores what a unit did, with its evidence, and counts it
 // in the roll-ups of the directives it answers; all of it or nothing.
 func (s *Service) RecordActivity(ctx context.Context, by Actor, in ActivityInput) (report.Activity, error) {
-	if err := mayActFor(by, in.Unit, activityRoles); err != nil {
+	if err := s.mayActToday(ctx, by, in.Unit, activityRoles); err != nil {
 		return report.Activity{}, err
 	}
 	a := report.Activity{Unit: in.Unit, Form: in.Form, Started: dayOf(in.Started), Title: in.Title, Place: in.Place,
@@ -113,4 +114,22 @@ func (s *Service) Activities(ctx context.Context, by Actor, f store.ActivityFilt
 		return err
 	})
 	return as, err
+}
+
+// ActivityAssignment reads the assignment an activity is about to be
+// recorded against, for its form, refusing whoever could not save it: the
+// assignee's people, and for a confidential document only those granted
+// it, since the activity counts under the document.
+func (s *Service) ActivityAssignment(ctx context.Context, by Actor, id task.ID) (AssignmentView, error) {
+	v, err := s.Assignment(ctx, by, id)
+	if err != nil || v.MayRecord {
+		return v, err
+	}
+	err = s.store.View(ctx, func(tx *store.Tx) error {
+		if err := mayActFor(ctx, tx, by, v.Assignment.Assignee, activityRoles, dayOf(tx.Now())); err != nil {
+			return err
+		}
+		return problem.Errorf(problem.Forbidden, "Nhiệm vụ này thực hiện văn bản mật %s: chỉ người được giao văn bản mới ghi được hoạt động theo nhiệm vụ", v.Document.NumberSymbol)
+	})
+	return AssignmentView{}, err
 }

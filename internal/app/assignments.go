@@ -164,7 +164,15 @@ func (s *Service) assigning(ctx context.Context, tx *store.Tx, a Actor, id docum
 		return d, r, problem.Errorf(problem.Invalid, "Dự thảo được giao nhiệm vụ khi ban hành")
 	}
 	var bases []org.ID
-	if d.IssuerUnit != 0 && mayActFor(a, org.ID(d.IssuerUnit), draftRoles) == nil {
+	var closed error // the actor's unit holding the document no longer stands
+	base := func(u org.ID) bool {
+		err := mayActFor(ctx, tx, a, u, draftRoles, today)
+		if err != nil && a.holds(u, draftRoles) {
+			closed = err
+		}
+		return err == nil
+	}
+	if d.IssuerUnit != 0 && base(org.ID(d.IssuerUnit)) {
 		bases = []org.ID{org.ID(d.IssuerUnit)}
 	} else {
 		entries, err := tx.RegisterEntriesOf(ctx, d.ID)
@@ -172,10 +180,13 @@ func (s *Service) assigning(ctx context.Context, tx *store.Tx, a Actor, id docum
 			return d, r, err
 		}
 		for _, e := range entries {
-			if mayActFor(a, e.Unit, draftRoles) == nil && !slices.Contains(bases, e.Unit) {
+			if !slices.Contains(bases, e.Unit) && base(e.Unit) {
 				bases = append(bases, e.Unit)
 			}
 		}
+	}
+	if len(bases) == 0 && closed != nil {
+		return d, r, closed
 	}
 	if len(bases) == 0 {
 		return d, r, problem.Errorf(problem.Forbidden, "Bạn chỉ giao nhiệm vụ được từ văn bản do đơn vị mình ban hành hoặc đã vào sổ")
@@ -426,7 +437,7 @@ func (s *Service) move(ctx context.Context, a Actor, id task.ID, to task.Status,
 		if err != nil {
 			return err
 		}
-		if err := mayActFor(a, cur.Assignee, workRoles); err != nil {
+		if err := mayActFor(ctx, tx, a, cur.Assignee, workRoles, dayOf(tx.Now())); err != nil {
 			return err
 		}
 		if out, err = tx.Move(ctx, id, to, a.Account, 0, ""); err != nil {

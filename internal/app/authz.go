@@ -10,6 +10,7 @@ import (
 	"lantoa/internal/problem"
 	"lantoa/internal/report"
 	"lantoa/internal/store"
+	"lantoa/internal/vn"
 )
 
 // Authorization is decided here and nowhere else, and denies by default:
@@ -21,7 +22,10 @@ import (
 //   - everyone sees the work of their own units; leaders and
 //     administrators also see everything their units direct;
 //   - a confidential document (Mật and above) is shown only to people
-//     granted it, whoever they are.
+//     granted it, whoever they are;
+//   - nobody acts for a unit outside the days it exists: a unit closed or
+//     merged away keeps its past readable, to its people and to those who
+//     directed it on its last day.
 
 // roles each action needs in the acting unit.
 var (
@@ -54,16 +58,39 @@ func forbidden() error {
 	return problem.Errorf(problem.Forbidden, "Bạn không có quyền làm việc này cho đơn vị này")
 }
 
-// mayActFor checks that the actor holds one of roles in unit.
-func mayActFor(a Actor, unit org.ID, roles []org.Role) error {
-	if a.System || a.holds(unit, roles) {
+// mayActFor checks that the actor holds one of roles in unit and that the
+// unit stands on day on: a unit closed or merged away keeps its past, which
+// its people may still read, but nobody acts for it any more.
+func mayActFor(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, roles []org.Role, on time.Time) error {
+	if a.System {
 		return nil
 	}
-	return forbidden()
+	if !a.holds(unit, roles) {
+		return forbidden()
+	}
+	return unitStands(ctx, tx, unit, on)
+}
+
+// unitStands refuses acting for a unit on a day outside its existence.
+func unitStands(ctx context.Context, tx *store.Tx, unit org.ID, on time.Time) error {
+	u, err := tx.Unit(ctx, unit)
+	if err != nil {
+		return err
+	}
+	switch {
+	case u.Valid.Contains(on):
+		return nil
+	case on.Before(u.Valid.From):
+		return problem.Errorf(problem.Forbidden, "%s chỉ hoạt động từ ngày %s: chưa làm việc được cho đơn vị này",
+			u.Name, vn.FormatDate(u.Valid.From))
+	default:
+		return problem.Errorf(problem.Forbidden, "%s không còn tồn tại từ ngày %s (đã giải thể hoặc sáp nhập): chỉ còn xem được văn bản, báo cáo cũ của đơn vị, không làm việc được cho đơn vị này nữa",
+			u.Name, vn.FormatDate(u.Valid.To))
+	}
 }
 
 // maySeeUnit checks that the actor belongs to unit, or leads or administers
-// a unit that directs it on day on.
+// a unit that directs it on day on (or on its last day, once it is closed).
 func maySeeUnit(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time.Time) error {
 	if a.System {
 		return nil
@@ -73,7 +100,21 @@ func maySeeUnit(ctx context.Context, tx *store.Tx, a Actor, unit org.ID, on time
 			return nil
 		}
 	}
-	return directsAs(ctx, tx, a, unit, on, []org.Role{org.Leader, org.Admin}, forbidden())
+	overseers := []org.Role{org.Leader, org.Admin}
+	err := directsAs(ctx, tx, a, unit, on, overseers, forbidden())
+	if err == nil || problem.KindOf(err) != problem.Forbidden {
+		return err
+	}
+	// A unit closed or merged away keeps its past readable to those who
+	// directed it on its last day, as to its own people.
+	u, err := tx.Unit(ctx, unit)
+	if err != nil {
+		return err
+	}
+	if u.Valid.To.IsZero() || on.Before(u.Valid.To) {
+		return forbidden()
+	}
+	return directsAs(ctx, tx, a, unit, u.Valid.To.AddDate(0, 0, -1), overseers, forbidden())
 }
 
 // mayAdminister checks that the actor administers unit or a unit directing
@@ -184,17 +225,60 @@ func maySeeDocument(ctx context.Context, tx *store.Tx, a Actor, d document.Docum
 	if a.System {
 		return nil
 	}
+	switch ok, err := concernsSeenUnit(ctx, tx, a, d, on); {
+	case err != nil:
+		return err
+	case !ok:
+		return problem.Errorf(problem.Forbidden, "Văn bản này không thuộc đơn vị của bạn")
+	}
+	return nil
+}
+
+// concernsSeenUnit reports whether d concerns a unit the actor sees on day
+// on: in its registers, issued by it, or assigning it work.
+func concernsSeenUnit(ctx context.Context, tx *store.Tx, a Actor, d document.Document, on time.Time) (bool, error) {
+	if a.System {
+		return true, nil
+	}
 	units, err := tx.DocumentUnits(ctx, d.ID)
 	if err != nil {
-		return err
+		return false, err
 	}
 	for _, u := range units {
 		switch err := maySeeUnit(ctx, tx, a, u, on); {
 		case err == nil:
-			return nil
+			return true, nil
 		case problem.KindOf(err) != problem.Forbidden:
-			return err // a database error is not a refusal
+			return false, err // a database error is not a refusal
 		}
 	}
-	return problem.Errorf(problem.Forbidden, "Văn bản này không thuộc đơn vị của bạn")
+	return false, nil
+}
+
+// listedDocument is how a document appears in a list of documents related
+// to one the actor opened (citing it, implementing it): in full when the
+// actor may open it; identified only (number, type, no content) when it is
+// confidential and concerns a unit the actor sees, as a register line
+// shows it; not at all otherwise, since another unit's papers are none of
+// the actor's business.
+func listedDocument(ctx context.Context, tx *store.Tx, a Actor, d document.Document, on time.Time) (document.Document, bool, error) {
+	switch err := maySeeDocument(ctx, tx, a, d, on); {
+	case err == nil:
+		return d, true, nil
+	case problem.KindOf(err) != problem.Forbidden:
+		return d, false, err
+	}
+	ok, err := concernsSeenUnit(ctx, tx, a, d, on)
+	if err != nil || !ok {
+		return d, false, err
+	}
+	return identityOnly(d), true, nil
+}
+
+// mayActToday is mayActFor on today, in a transaction of its own, for a use
+// case that checks before it reads or writes anything.
+func (s *Service) mayActToday(ctx context.Context, a Actor, unit org.ID, roles []org.Role) error {
+	return s.store.View(ctx, func(tx *store.Tx) error {
+		return mayActFor(ctx, tx, a, unit, roles, dayOf(tx.Now()))
+	})
 }

@@ -105,7 +105,7 @@ type Registered struct {
 // clerk or administrator of the unit.
 func (s *Service) RegisterIncoming(ctx context.Context, a Actor, unit org.ID, in RegisterInput) (Registered, error) {
 	var out Registered
-	if err := mayActFor(a, unit, registerRoles); err != nil {
+	if err := s.mayActToday(ctx, a, unit, registerRoles); err != nil {
 		return out, err
 	}
 	reg := in.Register
@@ -254,12 +254,17 @@ func (s *Service) GrantDocument(ctx context.Context, a Actor, id document.ID, ac
 			if err != nil {
 				return err
 			}
-			allowed := false
+			refusal := forbidden()
 			for _, u := range units {
-				allowed = allowed || a.holds(u, issueRoles)
+				if !a.holds(u, issueRoles) {
+					continue
+				}
+				if refusal = mayActFor(ctx, tx, a, u, issueRoles, dayOf(tx.Now())); refusal == nil {
+					break
+				}
 			}
-			if !allowed {
-				return forbidden()
+			if refusal != nil {
+				return refusal
 			}
 		}
 		grantee, err := tx.Account(ctx, account)
@@ -296,8 +301,9 @@ func (s *Service) DocumentsByNumber(ctx context.Context, a Actor, numberSymbol s
 }
 
 // Cascade is the tree of documents implementing a directive, as far as the
-// actor may see it: confidential documents not granted show only what
-// identifies them.
+// actor may see it, each shown as listedDocument shows it. A document left
+// out takes its branch with it only as far as the branch is hidden too: a
+// document the actor sees hangs under its nearest ancestor they see.
 func (s *Service) Cascade(ctx context.Context, a Actor, root document.ID) ([]store.CascadeNode, error) {
 	var nodes []store.CascadeNode
 	err := s.store.View(ctx, func(tx *store.Tx) error {
@@ -305,20 +311,35 @@ func (s *Service) Cascade(ctx context.Context, a Actor, root document.ID) ([]sto
 		if err != nil {
 			return err
 		}
-		if err := maySeeDocument(ctx, tx, a, d, dayOf(tx.Now())); err != nil {
+		on := dayOf(tx.Now())
+		if err := maySeeDocument(ctx, tx, a, d, on); err != nil {
 			return err
 		}
-		if nodes, err = tx.Cascade(ctx, root); err != nil {
+		all, err := tx.Cascade(ctx, root)
+		if err != nil {
 			return err
 		}
-		for i, n := range nodes {
-			ok, err := mayOpen(ctx, tx, a, n.Doc)
+		nodes = nodes[:0]
+		shownAs := map[document.ID]document.ID{} // a node to itself when shown, else to its nearest shown ancestor
+		depth := map[document.ID]int{}
+		for _, n := range all { // parents come before their children
+			if n.Parent != 0 {
+				n.Parent = shownAs[n.Parent]
+			}
+			doc, ok, err := listedDocument(ctx, tx, a, n.Doc, on)
 			if err != nil {
 				return err
 			}
 			if !ok {
-				nodes[i].Doc = identityOnly(n.Doc)
+				shownAs[n.Doc.ID] = n.Parent
+				continue
 			}
+			n.Doc, shownAs[n.Doc.ID] = doc, n.Doc.ID
+			if n.Parent != 0 {
+				n.Depth = depth[n.Parent] + 1
+			}
+			depth[n.Doc.ID] = n.Depth
+			nodes = append(nodes, n)
 		}
 		return nil
 	})

@@ -74,7 +74,7 @@ func (s *Service) ImplementingFormFor(ctx context.Context, a Actor, parent docum
 
 func implementingView(ctx context.Context, tx *store.Tx, a Actor, parent document.ID, unit org.ID) (ImplementingView, error) {
 	var v ImplementingView
-	if err := mayActFor(a, unit, draftRoles); err != nil {
+	if err := mayActFor(ctx, tx, a, unit, draftRoles, dayOf(tx.Now())); err != nil {
 		return v, err
 	}
 	today := dayOf(tx.Now())
@@ -99,7 +99,7 @@ func implementingView(ctx context.Context, tx *store.Tx, a Actor, parent documen
 		return v, err
 	}
 	v.Lines = append([]string{implementingLine(v.Parent)}, citationLines(v.Parent)...)
-	v.MayIssue = mayActFor(a, v.Unit.ID, issueRoles) == nil
+	v.MayIssue = mayActFor(ctx, tx, a, v.Unit.ID, issueRoles, today) == nil
 	return v, nil
 }
 
@@ -132,7 +132,7 @@ func (s *Service) IssueImplementing(ctx context.Context, a Actor, in DraftInput,
 	if strings.TrimSpace(signer.Name) == "" {
 		return Issued{}, document.Document{}, problem.Errorf(problem.Invalid, "Văn bản ban hành phải có người ký")
 	}
-	if err := mayActFor(a, in.Unit, issueRoles); err != nil {
+	if err := s.mayActToday(ctx, a, in.Unit, issueRoles); err != nil {
 		return Issued{}, document.Document{}, err
 	}
 	d, err := s.DraftImplementing(ctx, a, in)

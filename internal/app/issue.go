@@ -39,7 +39,7 @@ type DraftInput struct {
 // are kept with their tasks until it is issued.
 func (s *Service) DraftImplementing(ctx context.Context, a Actor, in DraftInput) (document.Document, error) {
 	var d document.Document
-	if err := mayActFor(a, in.Unit, draftRoles); err != nil {
+	if err := s.mayActToday(ctx, a, in.Unit, draftRoles); err != nil {
 		return d, err
 	}
 	if strings.TrimSpace(in.Subject) == "" {
@@ -169,7 +169,7 @@ func (s *Service) Issue(ctx context.Context, a Actor, draft document.ID, signer 
 		if d.IssuerUnit == 0 {
 			return problem.Errorf(problem.Invalid, "Dự thảo chưa có đơn vị ban hành")
 		}
-		if err := mayActFor(a, org.ID(d.IssuerUnit), issueRoles); err != nil {
+		if err := mayActFor(ctx, tx, a, org.ID(d.IssuerUnit), issueRoles, dayOf(tx.Now())); err != nil {
 			return err
 		}
 		unit, err := tx.Unit(ctx, org.ID(d.IssuerUnit))

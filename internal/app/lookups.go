@@ -21,7 +21,7 @@ func (s *Service) UnitsByIDs(ctx context.Context, ids []org.ID) ([]org.Unit, err
 }
 
 // CitedBy lists the documents citing id that the actor may see, newest
-// first: confidential ones not granted show only what identifies them.
+// first, as listedDocument shows them.
 func (s *Service) CitedBy(ctx context.Context, a Actor, id document.ID) ([]document.Document, error) {
 	var out []document.Document
 	err := s.store.View(ctx, func(tx *store.Tx) error {
@@ -38,14 +38,13 @@ func (s *Service) CitedBy(ctx context.Context, a Actor, id document.ID) ([]docum
 			return err
 		}
 		for _, c := range ds {
-			ok, err := mayOpen(ctx, tx, a, c)
+			c, ok, err := listedDocument(ctx, tx, a, c, on)
 			if err != nil {
 				return err
 			}
-			if !ok {
-				c = identityOnly(c)
+			if ok {
+				out = append(out, c)
 			}
-			out = append(out, c)
 		}
 		return nil
 	})

@@ -93,7 +93,7 @@ func (s *Service) SetTerm(ctx context.Context, a Actor, t org.Term) error {
 // SetFigure records a dated denominator (party members, union members).
 func (s *Service) SetFigure(ctx context.Context, a Actor, f org.Figure) error {
 	return s.store.InTx(ctx, func(tx *store.Tx) error {
-		if err := mayActFor(a, f.Unit, []org.Role{org.Admin, org.Leader, org.Officer}); err != nil {
+		if err := mayActFor(ctx, tx, a, f.Unit, []org.Role{org.Admin, org.Leader, org.Officer}, s.Today()); err != nil {
 			if err := mayAdminister(ctx, tx, a, f.Unit, s.Today()); err != nil {
 				return err
 			}

@@ -28,7 +28,7 @@ type ReportInput struct {
 // unit's own activities in the period and the accepted reports of the
 // units below it, on the indicators the directive asks for.
 func (s *Service) CreateReport(ctx context.Context, by Actor, in ReportInput) (report.Report, error) {
-	if err := mayActFor(by, in.Unit, workRoles); err != nil {
+	if err := s.mayActToday(ctx, by, in.Unit, workRoles); err != nil {
 		return report.Report{}, err
 	}
 	r := report.Report{Unit: in.Unit, Assignment: in.Assignment, Directive: in.Directive, Narrative: in.Narrative,
@@ -105,7 +105,7 @@ func (s *Service) EditReport(ctx context.Context, by Actor, id report.ID, e Repo
 		if r, err = lockedReport(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := mayActFor(by, r.Unit, workRoles); err != nil {
+		if err := mayActFor(ctx, tx, by, r.Unit, workRoles, s.Today()); err != nil {
 			return err
 		}
 		if !r.Status.Editable() {
@@ -198,7 +198,7 @@ func (s *Service) moveReport(ctx context.Context, by Actor, id report.ID, step r
 			return err
 		}
 		if step.byUnit {
-			err = mayActFor(by, r.Unit, submitRoles)
+			err = mayActFor(ctx, tx, by, r.Unit, submitRoles, s.Today())
 		} else {
 			err = mayDecideReport(ctx, tx, by, r, s.Today())
 		}
@@ -260,7 +260,7 @@ func (s *Service) Report(ctx context.Context, by Actor, id report.ID) (report.Re
 // to a document the actor's unit issued: what a directive asks every unit
 // below to report is decided by its issuer, nobody else.
 func (s *Service) CreateIndicatorSet(ctx context.Context, by Actor, unit org.ID, set report.IndicatorSet) (report.IndicatorSet, error) {
-	if err := mayActFor(by, unit, draftRoles); err != nil {
+	if err := s.mayActToday(ctx, by, unit, draftRoles); err != nil {
 		return set, err
 	}
 	err := s.store.InTx(ctx, func(tx *store.Tx) error {

@@ -58,8 +58,10 @@ func (s *Service) Assignment(ctx context.Context, a Actor, id task.ID) (Assignme
 		if v.Indicators, err = tx.IndicatorSetFor(ctx, v.Assignment.Document); err != nil {
 			return err
 		}
-		v.MayWork = mayActFor(a, v.Assignment.Assignee, workRoles) == nil
-		v.MayRecord = mayActFor(a, v.Assignment.Assignee, activityRoles) == nil
+		v.MayWork = mayActFor(ctx, tx, a, v.Assignment.Assignee, workRoles, dayOf(tx.Now())) == nil
+		// An activity counts under the assignment's document: recording
+		// one needs the document, granted when it is confidential.
+		v.MayRecord = ok && mayActFor(ctx, tx, a, v.Assignment.Assignee, activityRoles, dayOf(tx.Now())) == nil
 		return nil
 	})
 	return v, err
@@ -94,8 +96,8 @@ func (s *Service) ReportPage(ctx context.Context, a Actor, id report.ID) (Report
 		if v.Indicators, err = tx.IndicatorSetFor(ctx, v.Report.Directive); err != nil {
 			return err
 		}
-		v.MayEdit = mayActFor(a, v.Report.Unit, workRoles) == nil
-		v.MaySubmit = mayActFor(a, v.Report.Unit, submitRoles) == nil
+		v.MayEdit = mayActFor(ctx, tx, a, v.Report.Unit, workRoles, today) == nil
+		v.MaySubmit = mayActFor(ctx, tx, a, v.Report.Unit, submitRoles, today) == nil
 		err = mayDecideReport(ctx, tx, a, v.Report, today)
 		if err != nil && problem.KindOf(err) != problem.Forbidden {
 			return err

@@ -28,6 +28,7 @@ var commands = map[string]command{
 	"version": {"in phiên bản", runVersion},
 	"migrate": {"tạo hoặc nâng cấp cơ sở dữ liệu", runMigrate},
 	"demo":    {"nạp dữ liệu mẫu Lai Châu 2022", runDemo},
+	"import":  {"nạp hàng loạt văn bản từ tệp, thư mục hoặc tệp .zip vào kho", runImport},
 	"rollup":  {"in tình hình triển khai một văn bản chỉ đạo: tiến độ, số liệu, đơn vị quá hạn", runRollup},
 	"serve":   {"chạy giao diện web", runServe},
 }

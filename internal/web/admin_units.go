@@ -1,9 +1,11 @@
 package web
 
 import (
+	"cmp"
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,8 +50,14 @@ var adminFuncs = template.FuncMap{
 	"kindLabel":   func(k org.Kind) string { return labelOr(kindLabels, k) },
 	"familyLabel": func(f document.Family) string { return labelOr(familyLabels, f) },
 	"eventLabel":  func(k org.EventKind) string { return labelOr(eventLabels, k) },
-	// lastDay is the last day of a span ending (exclusively) on end.
-	"lastDay": func(end time.Time) string { return vn.FormatDate(end.AddDate(0, 0, -1)) },
+	// lastDay is the last day of a span ending (exclusively) on end; an
+	// open end (the zero time) has none.
+	"lastDay": func(end time.Time) string {
+		if end.IsZero() {
+			return ""
+		}
+		return vn.FormatDate(end.AddDate(0, 0, -1))
+	},
 	// indent is a tree depth as a CSS class, capped to what the sheet styles.
 	"indent": func(depth int) string { return "depth-" + strconv.Itoa(min(depth, 6)) },
 }
@@ -74,6 +82,29 @@ type unitsData struct {
 	Families             []document.Family
 	EventKinds           []org.EventKind
 	Done                 string // what was just recorded: "to-chuc", or "don-vi:" and the new unit's code
+}
+
+// Events are the reorganisations touching the units shown, each once,
+// by the day they took effect: one 2025 merge names dozens of units, so
+// the rows only point to it.
+func (d unitsData) Events() []app.EventLine {
+	seen := map[int64]bool{}
+	var out []app.EventLine
+	for _, n := range d.Nodes {
+		for _, e := range n.Events {
+			if !seen[e.Event.ID] {
+				seen[e.Event.ID] = true
+				out = append(out, e)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b app.EventLine) int {
+		if c := a.Event.EffectiveOn.Compare(b.Event.EffectiveOn); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Event.ID, b.Event.ID)
+	})
+	return out
 }
 
 // DoneUnit is the code of the unit just created, if any.

@@ -50,15 +50,10 @@ func (d assignData) ShowBox(n int, u org.ID) bool {
 	return true
 }
 
-// Short is the start of a long task, for a line that opens on the whole:
-// a "Kính gửi" recipient's task is the whole letter.
-func (assignData) Short(task string) string {
-	const words = 24
-	f := strings.Fields(task)
-	if len(f) <= words {
-		return task
-	}
-	return strings.Join(f[:words], " ") + " …"
+// SameTask reports whether item n has the task of the item before it: a
+// letter read as one task for several lines is shown once, not per line.
+func (d assignData) SameTask(n int) bool {
+	return n > 0 && n < len(d.Items) && d.Items[n].Task != "" && d.Items[n].Task == d.Items[n-1].Task
 }
 
 // IsChecked reports whether unit u's checkbox is ticked.

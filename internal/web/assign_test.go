@@ -91,6 +91,11 @@ func TestWebAssignFromAnUploadedLetter(t *testing.T) {
 			want = append(want, checkbox(u), fmt.Sprintf(`<label for="don-vi-%s">%s</label>`, code, u.Name))
 		}
 		wantText(t, "the proposal", p, http.StatusOK, want...)
+		// The whole letter is every line's task: one "Xem toàn văn" holds
+		// it, the other lines say they have the same task.
+		if body := text(p); strings.Count(body, "Xem toàn văn") != 1 || !strings.Contains(body, "Nhiệm vụ như dòng trên.") {
+			t.Errorf("the proposal: want the letter once behind \"Xem toàn văn\", the other lines marked the same task:\n%s", body)
+		}
 		if strings.Contains(text(p), `id="don-vi-ldld"`) {
 			t.Errorf("the proposal offers the assigning federation itself:\n%s", text(p))
 		}

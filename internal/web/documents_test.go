@@ -142,7 +142,7 @@ func TestWebDocumentPageShowsTheCascade(t *testing.T) {
 
 func TestWebUploadPrefillsTheFormWarnsOfTheDuplicateAndSaves(t *testing.T) {
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
-		h, _ := demoSite(t, dsn)
+		h, _ := demoSiteOn(t, dsn, demoCampaignDay)
 		c := signedInAs(t, h, "btgthu.vanthu")
 		if p := request(t, h, "GET", "/van-ban/moi", c, nil); p.status != http.StatusOK || !strings.Contains(text(p), "Tệp văn bản") {
 			t.Fatalf("upload page: got %d, want 200 with the file field:\n%s", p.status, p.body)

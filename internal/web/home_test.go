@@ -12,7 +12,7 @@ import (
 // last into the person's own registers, newest first, each linking to it.
 func TestWebHomeListsNewDocumentsOfOnesOwnRegisters(t *testing.T) {
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
-		h, s := demoSite(t, dsn)
+		h, s := demoSiteOn(t, dsn, demoCampaignDay)
 		clerk := session(t, h, "btgthu.vanthu")
 		uploadLetter(t, h, clerk, "tp-btg", "969/LĐLĐ")
 		home := text(request(t, h, "GET", "/", clerk, nil))

@@ -96,7 +96,7 @@ var (
 // back brings the Vietnamese back.
 func TestWebPagesReadInEnglishAfterTheSwitch(t *testing.T) {
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
-		h, s := demoSite(t, dsn)
+		h, s := demoSiteOn(t, dsn, demoCampaignDay)
 		officer := session(t, h, "mttqtp.chuyenvien")
 		en := switchTo(t, h, "en", "/", officer)
 

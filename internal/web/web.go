@@ -137,8 +137,16 @@ func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte("ok\n"))
 }
 
+// notFound keeps the navigation for someone signed in, so a mistyped
+// address is not a dead end; it never sends anyone to the sign-in page.
 func (s *server) notFound(w http.ResponseWriter, r *http.Request) {
-	s.message(w, r, http.StatusNotFound, "Không tìm thấy trang", "Không có trang này. Hãy kiểm tra lại địa chỉ.")
+	v := view{Title: "Không tìm thấy trang", Data: "Không có trang này. Hãy kiểm tra lại địa chỉ."}
+	if c, err := r.Cookie(cookieName); err == nil {
+		if a, err := s.app.ActorForSession(r.Context(), c.Value, remote(r)); err == nil {
+			v.Actor = &a
+		}
+	}
+	s.render(w, r, http.StatusNotFound, "error", v)
 }
 
 func staticFiles() http.Handler {

@@ -42,7 +42,11 @@ func (s *server) activityPage(w http.ResponseWriter, r *http.Request) {
 // activityForm reads the assignment and form of propaganda the request
 // names and lays out the form's indicators.
 func (s *server) activityForm(r *http.Request, a app.Actor, q url.Values) (activityData, error) {
-	v, err := s.assignmentFor(r, a, q, func(v app.AssignmentView) bool { return v.MayRecord }, "Bạn không ghi hoạt động được cho %s")
+	id, err := assignmentID(q.Get("nhiem-vu"))
+	if err != nil {
+		return activityData{}, err
+	}
+	v, err := s.app.ActivityAssignment(r.Context(), a, id)
 	if err != nil {
 		return activityData{}, err
 	}
