@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"lantoa/internal/app"
-	"lantoa/internal/problem"
 )
 
 // adminPages are the templates of the administration pages and the
@@ -50,8 +49,7 @@ func (s *server) changePassword(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, problem.Errorf(problem.Invalid, "Không đọc được nội dung gửi lên; hãy mở lại trang và thử lại"))
+	if !s.formRead(w, r) {
 		return
 	}
 	f := r.PostForm

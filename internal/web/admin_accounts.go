@@ -53,8 +53,7 @@ func (s *server) createAccount(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, problem.Errorf(problem.Invalid, "Không đọc được nội dung gửi lên; hãy mở lại trang và thử lại"))
+	if !s.formRead(w, r) {
 		return
 	}
 	p := r.PostForm

@@ -166,8 +166,7 @@ func (s *server) createUnit(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, problem.Errorf(problem.Invalid, "Không đọc được nội dung gửi lên; hãy mở lại trang và thử lại"))
+	if !s.formRead(w, r) {
 		return
 	}
 	pf := r.PostForm
@@ -210,8 +209,7 @@ func (s *server) reorganise(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, problem.Errorf(problem.Invalid, "Không đọc được nội dung gửi lên; hãy mở lại trang và thử lại"))
+	if !s.formRead(w, r) {
 		return
 	}
 	pf := r.PostForm

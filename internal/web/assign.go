@@ -8,7 +8,6 @@ import (
 	"lantoa/internal/app"
 	"lantoa/internal/document"
 	"lantoa/internal/org"
-	"lantoa/internal/problem"
 	"lantoa/internal/task"
 	"lantoa/internal/vn"
 )
@@ -101,8 +100,7 @@ func (s *server) assign(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, problem.Errorf(problem.Invalid, "Không đọc được nội dung gửi lên; hãy mở lại trang và thử lại"))
+	if !s.formRead(w, r) {
 		return
 	}
 	f, choice := readAssignForm(r)

@@ -138,3 +138,13 @@ func brief(s string, n int) string {
 	}
 	return string(cut) + "…"
 }
+
+// formRead parses a posted form, showing a clear error when it cannot be
+// read (a body cut off or over its limit); ok is then false.
+func (s *server) formRead(w http.ResponseWriter, r *http.Request) bool {
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, problem.Errorf(problem.Invalid, "Không đọc được nội dung gửi lên; hãy mở lại trang và thử lại"))
+		return false
+	}
+	return true
+}

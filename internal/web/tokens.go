@@ -74,8 +74,7 @@ func (s *server) createToken(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, problem.Errorf(problem.Invalid, "Không đọc được nội dung gửi lên; hãy mở lại trang và thử lại"))
+	if !s.formRead(w, r) {
 		return
 	}
 	f := tokenForm{Name: r.PostForm.Get("ten"), Expires: r.PostForm.Get("het-han")}

@@ -9,7 +9,6 @@ import (
 	"lantoa/internal/app"
 	"lantoa/internal/document"
 	"lantoa/internal/org"
-	"lantoa/internal/problem"
 	"lantoa/internal/task"
 	"lantoa/internal/vn"
 )
@@ -116,8 +115,7 @@ func (s *server) implement(w http.ResponseWriter, r *http.Request, load implemen
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, problem.Errorf(problem.Invalid, "Không đọc được nội dung gửi lên; hãy mở lại trang và thử lại"))
+	if !s.formRead(w, r) {
 		return
 	}
 	v, action, back, err := load(r, a)
@@ -225,8 +223,7 @@ func (s *server) issueDraft(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, problem.Errorf(problem.Invalid, "Không đọc được nội dung gửi lên; hãy mở lại trang và thử lại"))
+	if !s.formRead(w, r) {
 		return
 	}
 	signer := app.Signer{Name: clean(r.PostForm.Get("nguoi-ky")), Capacity: lines(clean(r.PostForm.Get("chuc-vu")))}

@@ -55,8 +55,7 @@ func (s *server) createReport(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, problem.Errorf(problem.Invalid, "Không đọc được nội dung gửi lên; hãy mở lại trang và thử lại"))
+	if !s.formRead(w, r) {
 		return
 	}
 	d, err := s.newReportForm(r, a, r.PostForm)
