@@ -38,6 +38,8 @@ type Store struct {
 	engine Engine
 	now    func() time.Time
 	log    *slog.Logger
+
+	versions versionReads // see Version
 }
 
 // Option adjusts a Store when it is opened.
@@ -69,8 +71,10 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		if err != nil {
 			return nil, problem.Wrap(problem.Invalid, err, "Chuỗi kết nối PostgreSQL không hợp lệ")
 		}
+		// As many idle as open: a connection closed after a burst would
+		// cost a new PostgreSQL backend at the next one.
 		s.rw.SetMaxOpenConns(20)
-		s.rw.SetMaxIdleConns(10)
+		s.rw.SetMaxIdleConns(20)
 		s.ro = s.rw
 	} else {
 		s.engine = SQLite
