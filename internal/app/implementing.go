@@ -26,7 +26,8 @@ type ImplementingView struct {
 	Recipients []org.Unit // the units it directs directly today, by name
 	Lines      []string   // the "Thực hiện" line the draft opens with, then the parent's own "Căn cứ"
 	Indicators report.IndicatorSet
-	MayIssue   bool // may issue with a number, not only save a draft
+	More       []report.Indicator // the catalogue's other indicators, to add
+	MayIssue   bool               // may issue with a number, not only save a draft
 }
 
 // ImplementingForm reads what a unit needs to draft the document by which
@@ -97,6 +98,15 @@ func implementingView(ctx context.Context, tx *store.Tx, a Actor, parent documen
 	org.SortByName(v.Recipients)
 	if v.Indicators, err = tx.IndicatorSetFor(ctx, v.Parent.ID); err != nil && problem.KindOf(err) != problem.NotFound {
 		return v, err
+	}
+	catalogue, err := tx.IndicatorSetByCode(ctx, report.DefaultSetCode)
+	if err != nil {
+		return v, err
+	}
+	for _, ind := range catalogue.Indicators {
+		if _, ok := v.Indicators.Indicator(ind.Code); !ok {
+			v.More = append(v.More, ind)
+		}
 	}
 	v.Lines = append([]string{implementingLine(v.Parent)}, citationLines(v.Parent)...)
 	v.MayIssue = mayActFor(ctx, tx, a, v.Unit.ID, issueRoles, today) == nil

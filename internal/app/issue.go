@@ -9,6 +9,7 @@ import (
 	"lantoa/internal/document"
 	"lantoa/internal/org"
 	"lantoa/internal/problem"
+	"lantoa/internal/report"
 	"lantoa/internal/store"
 	"lantoa/internal/task"
 	"lantoa/internal/vn"
@@ -30,6 +31,10 @@ type DraftInput struct {
 	Confidentiality string // "Mật", "Tối mật", "Tuyệt mật"; optional
 	Recipients      []RecipientTask
 	IndicatorSet    int64 // what the recipients report on; 0: none yet
+	// Indicators, when not nil, are the codes the recipients report on,
+	// chosen on the form from IndicatorSet and the catalogue: a choice
+	// other than IndicatorSet's becomes a set of this document's own.
+	Indicators []string
 }
 
 // DraftImplementing drafts the document a unit issues to implement a
@@ -65,6 +70,13 @@ func (s *Service) DraftImplementing(ctx context.Context, a Actor, in DraftInput)
 			return err
 		}
 		plan := store.DraftPlan{IndicatorSet: in.IndicatorSet, Department: in.Department}
+		own, err := ownIndicators(ctx, tx, in)
+		if err != nil {
+			return err
+		}
+		if own.ID != 0 {
+			plan.IndicatorSet = own.ID
+		}
 		var names []string
 		for _, r := range in.Recipients {
 			if r.Role == "" {
@@ -99,9 +111,69 @@ func (s *Service) DraftImplementing(ctx context.Context, a Actor, in DraftInput)
 		if err != nil {
 			return err
 		}
+		if own.ID != 0 {
+			if err := tx.AttachIndicatorSet(ctx, own.ID, d.ID); err != nil {
+				return err
+			}
+		}
 		return audit(ctx, tx, a, "document.draft", docObject(d.ID), "Dự thảo "+in.DocType+" thực hiện "+parent.NumberSymbol)
 	})
 	return d, err
+}
+
+// ownIndicators stores the indicators chosen for a draft as a set of its
+// own when they differ from the set it was offered; the zero set means
+// the offered set stands.
+func ownIndicators(ctx context.Context, tx *store.Tx, in DraftInput) (report.IndicatorSet, error) {
+	if in.Indicators == nil {
+		return report.IndicatorSet{}, nil
+	}
+	if len(in.Indicators) == 0 {
+		return report.IndicatorSet{}, problem.Errorf(problem.Invalid, "Hãy chọn ít nhất một chỉ tiêu báo cáo")
+	}
+	var offered report.IndicatorSet
+	if in.IndicatorSet != 0 {
+		var err error
+		if offered, err = tx.IndicatorSet(ctx, in.IndicatorSet); err != nil {
+			return report.IndicatorSet{}, err
+		}
+		if sameCodes(offered.Indicators, in.Indicators) {
+			return report.IndicatorSet{}, nil
+		}
+	}
+	known, err := tx.Indicators(ctx, in.Indicators)
+	if err != nil {
+		return report.IndicatorSet{}, err
+	}
+	set := report.IndicatorSet{Code: "dieu-chinh-" + newToken()[:12], Name: "Bộ chỉ tiêu điều chỉnh"}
+	if offered.Name != "" {
+		set.Name += " từ " + offered.Name
+	}
+	for _, code := range in.Indicators {
+		ind, ok := known[code]
+		if !ok {
+			return report.IndicatorSet{}, problem.Errorf(problem.Invalid, "Không có chỉ tiêu mã %q trong danh mục", code)
+		}
+		set.Indicators = append(set.Indicators, ind)
+	}
+	return tx.CreateIndicatorSet(ctx, set)
+}
+
+// sameCodes tells whether a set holds exactly the chosen codes, in any order.
+func sameCodes(set []report.Indicator, codes []string) bool {
+	if len(set) != len(codes) {
+		return false
+	}
+	in := make(map[string]bool, len(set))
+	for _, i := range set {
+		in[i.Code] = true
+	}
+	for _, c := range codes {
+		if !in[c] {
+			return false
+		}
+	}
+	return true
 }
 
 // directed reads unit id and checks that issuer directs it on day on.

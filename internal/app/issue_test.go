@@ -10,6 +10,7 @@ import (
 	"lantoa/internal/document"
 	"lantoa/internal/org"
 	"lantoa/internal/problem"
+	"lantoa/internal/report"
 	"lantoa/internal/store"
 	"lantoa/internal/store/storetest"
 	"lantoa/internal/task"
@@ -227,6 +228,78 @@ func TestPartyIssueWithoutATermAsksToDeclareIt(t *testing.T) {
 		wantKind(t, "issuing with no term", err, problem.Invalid)
 		if !strings.Contains(err.Error(), "khai báo nhiệm kỳ") {
 			t.Fatalf("message %q does not ask to declare the term", err)
+		}
+	})
+}
+
+// The clerk narrows or widens the indicators a guidance asks for; the
+// recipients' assignments then ask for exactly those.
+func TestImplementingDocumentAdjustsItsIndicators(t *testing.T) {
+	storetest.RunDSN(t, func(t *testing.T, dsn string) {
+		w := newLaiChau(t, dsn, "2022-06-22")
+		ctx := context.Background()
+		directive := w.register("btgtu", document.Reference, directive12)
+		officer := w.person("cv-tinh", org.Officer, "btgtu")
+		clerk := w.person("vanthu-tinh", org.Clerk, "btgtu")
+		form, err := w.svc.ImplementingFormFor(ctx, officer, directive.ID, w.id("btgtu"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		offered := form.Indicators
+		if len(offered.Indicators) < 3 {
+			t.Fatalf("the form offers %d indicators, want the catalogue", len(offered.Indicators))
+		}
+		in := app.DraftInput{Unit: w.id("btgtu"), Parent: directive.ID, DocType: "Hướng dẫn", Subject: "Tuyên truyền Chỉ thị số 12-CT/TW",
+			IndicatorSet: offered.ID, Recipients: []app.RecipientTask{{Unit: w.id("btgthu"), Task: "Tuyên truyền"}}}
+
+		for why, codes := range map[string][]string{"nothing ticked": {}, "an unknown code": {offered.Indicators[0].Code, "khong-co"}} {
+			in.Indicators = codes
+			_, err := w.svc.DraftImplementing(ctx, officer, in)
+			wantKind(t, why, err, problem.Invalid)
+		}
+
+		all := make([]string, len(offered.Indicators))
+		for i, ind := range offered.Indicators {
+			all[len(all)-1-i] = ind.Code // the same set, ticked in another order
+		}
+		in.Indicators = all
+		same, err := w.svc.DraftImplementing(ctx, officer, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		issued, err := w.svc.Issue(ctx, clerk, same.ID, app.Signer{Name: "Nguyễn Văn A"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := issued.Assignments[0].IndicatorSet; got != offered.ID {
+			t.Fatalf("every offered indicator ticked: the assignment asks for set %d, want the offered %d", got, offered.ID)
+		}
+
+		chosen := []string{offered.Indicators[2].Code, offered.Indicators[0].Code}
+		in.Indicators = chosen
+		narrowed, err := w.svc.DraftImplementing(ctx, officer, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		issued, err = w.svc.Issue(ctx, clerk, narrowed.ID, app.Signer{Name: "Nguyễn Văn A"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var own, asked report.IndicatorSet
+		w.tx(func(ctx context.Context, tx *store.Tx) error {
+			if own, err = tx.IndicatorSetFor(ctx, narrowed.ID); err != nil {
+				return err
+			}
+			asked, err = tx.IndicatorSet(ctx, issued.Assignments[0].IndicatorSet)
+			return err
+		})
+		var got []string
+		for _, ind := range asked.Indicators {
+			got = append(got, ind.Code)
+		}
+		if own.ID != asked.ID || own.ID == offered.ID || !slices.Equal(got, chosen) {
+			t.Fatalf("two indicators ticked: the guidance's set %d, the assignment's set %d with %v; want a new set of the guidance with %v",
+				own.ID, asked.ID, got, chosen)
 		}
 	})
 }

@@ -98,6 +98,13 @@ func (tx *Tx) CreateIndicatorSet(ctx context.Context, s report.IndicatorSet) (re
 	return s, tx.translate(tx.insertRows(ctx, "indicator_set_items", "set_id, code, ordinal", 3, items, ""), "bộ chỉ tiêu")
 }
 
+// AttachIndicatorSet makes a set the one of a document (its draft was
+// stored after the set), so the document's reports follow it.
+func (tx *Tx) AttachIndicatorSet(ctx context.Context, set int64, doc document.ID) error {
+	_, err := tx.ExecContext(ctx, `UPDATE indicator_sets SET document_id = $1 WHERE id = $2`, doc, set)
+	return tx.translate(err, "bộ chỉ tiêu")
+}
+
 const indicatorCols = `code, form, label, measure, kind, aggregation, ordinal`
 
 func scanIndicators(rows *sql.Rows, err error) ([]report.Indicator, error) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -67,15 +68,21 @@ func TestWebIssueAnImplementingDocumentFromAnAssignment(t *testing.T) {
 
 		wantText(t, "the assignment page", request(t, h, "GET", fmt.Sprintf("/nhiem-vu/%d", as.ID), leader, nil), http.StatusOK,
 			`href="`+path+`"`, "Ban hành văn bản triển khai")
-		wantText(t, "the draft form", request(t, h, "GET", path, leader, nil), http.StatusOK,
+		formPage := request(t, h, "GET", path, leader, nil)
+		wantText(t, "the draft form", formPage, http.StatusOK,
 			"Thực hiện Công văn số 967/LĐLĐ ngày 11/07/2022", "Căn cứ Hướng dẫn số 71-HD/BTGTU",
 			fmt.Sprintf(`<input type="checkbox" name="nhan" value="%d" id="nhan-%s">`, school.ID, school.Code),
-			"Bộ chỉ tiêu báo cáo", `name="hanh-dong" value="ban-hanh"`)
+			"Chỉ tiêu báo cáo", `name="hanh-dong" value="ban-hanh"`)
+		offered := regexp.MustCompile(`name="chi-tieu" value="([^"]+)" id="[^"]+" checked>`).FindAllStringSubmatch(text(formPage), -1)
+		if len(offered) < 3 {
+			t.Fatalf("the form ticks %d indicators of the set, want them all", len(offered))
+		}
 
 		form := url.Values{"loai": {"Kế hoạch"}, "trich-yeu": {"tuyên truyền Chỉ thị số 12-CT/TW trong ngành Giáo dục"},
 			"noi-dung": {"Tổ chức quán triệt trong giáo viên."}, "nhan": {fmt.Sprint(school.ID)},
 			"nhiem-vu-" + fmt.Sprint(school.ID): {"Tổ chức hội nghị quán triệt trong giáo viên"}, "han": {"30/11/2022"},
-			"nguoi-ky": {"Nguyễn Thị Hà"}, "chuc-vu": {"TM. BAN THƯỜNG VỤ\nCHỦ TỊCH"}, "hanh-dong": {"ban-hanh"}}
+			"nguoi-ky": {"Nguyễn Thị Hà"}, "chuc-vu": {"TM. BAN THƯỜNG VỤ\nCHỦ TỊCH"}, "hanh-dong": {"ban-hanh"},
+			"chi-tieu-chon": {"1"}, "chi-tieu": {offered[0][1], offered[2][1]}}
 		with := func(k, v string) url.Values {
 			f := url.Values{}
 			for key, vs := range form {
@@ -89,6 +96,8 @@ func TestWebIssueAnImplementingDocumentFromAnAssignment(t *testing.T) {
 			"Văn bản ban hành phải có người ký")
 		wantText(t, "a wrong deadline", request(t, h, "POST", path, leader, with("han", "31/11/2022")), http.StatusBadRequest,
 			"Ngày phải viết theo dạng ngày/tháng/năm")
+		wantText(t, "no indicator ticked", request(t, h, "POST", path, leader, with("chi-tieu", "")), http.StatusBadRequest,
+			"Hãy chọn ít nhất một chỉ tiêu báo cáo")
 		if home := text(request(t, h, "GET", "/", session(t, h, "lqd.chuyenvien"), nil)); strings.Contains(home, "quán triệt trong giáo viên") {
 			t.Fatalf("a refused form gave the school work:\n%s", home)
 		}
@@ -106,10 +115,21 @@ func TestWebIssueAnImplementingDocumentFromAnAssignment(t *testing.T) {
 		}
 		wantText(t, "the issued document", request(t, h, "GET", loc, leader, nil), http.StatusOK,
 			"Đã ban hành văn bản số "+issued.NumberSymbol, "Nguyễn Thị Hà", "CHỦ TỊCH", "967/LĐLĐ")
-
 		// The school's officer finds the task at home at once, with its deadline.
-		wantText(t, "home of the school's officer", request(t, h, "GET", "/", session(t, h, "lqd.chuyenvien"), nil), http.StatusOK,
+		home := request(t, h, "GET", "/", session(t, h, "lqd.chuyenvien"), nil)
+		wantText(t, "home of the school's officer", home, http.StatusOK,
 			issued.NumberSymbol, "Tổ chức hội nghị quán triệt trong giáo viên", "30/11/2022")
+
+		// It is asked for the two indicators ticked, not the whole set.
+		link := regexp.MustCompile(`href="/nhiem-vu/(\d+)"`).FindStringSubmatch(text(home))
+		if link == nil {
+			t.Fatalf("no assignment link on the school's home page")
+		}
+		n, _ := strconv.ParseInt(link[1], 10, 64)
+		v, err := svc.Assignment(ctx, app.System(), task.ID(n))
+		if err != nil || len(v.Indicators.Indicators) != 2 || v.Indicators.Indicators[0].Code != offered[0][1] || v.Indicators.Indicators[1].Code != offered[2][1] {
+			t.Fatalf("the school reports on %+v (%v); want the two indicators ticked, %s and %s", v.Indicators.Indicators, err, offered[0][1], offered[2][1])
+		}
 	})
 }
 

@@ -25,6 +25,7 @@ type issueForm struct {
 	Tasks, Dues                     map[org.ID]string // per recipient
 	Task, Due                       string            // for every recipient without its own
 	Signer, Capacity                string
+	Indicators                      map[string]bool // the codes ticked
 	Errors                          map[string]string
 }
 
@@ -98,7 +99,11 @@ func (s *server) implementingPage(w http.ResponseWriter, r *http.Request, load i
 		return
 	}
 	f := issueForm{DocType: app.ImplementingTypes[0], Subject: v.Parent.Subject, Grounds: strings.Join(v.Lines[1:], "\n"),
-		Task: v.Assignment.Task, Recipients: map[org.ID]bool{}, Tasks: map[org.ID]string{}, Dues: map[org.ID]string{}}
+		Task: v.Assignment.Task, Recipients: map[org.ID]bool{}, Tasks: map[org.ID]string{}, Dues: map[org.ID]string{},
+		Indicators: map[string]bool{}}
+	for _, ind := range v.Indicators.Indicators {
+		f.Indicators[ind.Code] = true
+	}
 	if d := v.Assignment.Due.Date; !d.IsZero() {
 		f.Due = vn.FormatDate(d)
 	}
@@ -162,14 +167,25 @@ func (s *server) issueFailed(w http.ResponseWriter, r *http.Request, a app.Actor
 
 // readIssueForm reads the form: loai, trich-yeu, can-cu, noi-dung; the
 // recipients "nhan" (unit ids), each with "nhiem-vu-{id}" and "han-{id}",
-// or the common "nhiem-vu" and "han"; nguoi-ky and chuc-vu.
+// or the common "nhiem-vu" and "han"; the indicators "chi-tieu" (codes;
+// "chi-tieu-chon" says the form offered them); nguoi-ky and chuc-vu.
 func readIssueForm(r *http.Request, v app.ImplementingView) (issueForm, app.DraftInput) {
 	pf := r.PostForm
 	f := issueForm{DocType: pf.Get("loai"), Subject: clean(pf.Get("trich-yeu")), Grounds: clean(pf.Get("can-cu")), Body: clean(pf.Get("noi-dung")),
 		Task: clean(pf.Get("nhiem-vu")), Due: strings.TrimSpace(pf.Get("han")), Signer: clean(pf.Get("nguoi-ky")), Capacity: clean(pf.Get("chuc-vu")),
-		Recipients: map[org.ID]bool{}, Tasks: map[org.ID]string{}, Dues: map[org.ID]string{}, Errors: map[string]string{}}
+		Recipients: map[org.ID]bool{}, Tasks: map[org.ID]string{}, Dues: map[org.ID]string{}, Errors: map[string]string{},
+		Indicators: map[string]bool{}}
 	in := app.DraftInput{Unit: v.Unit.ID, Parent: v.Parent.ID, DocType: f.DocType, Subject: f.Subject,
 		Body: strings.TrimSpace(f.Grounds + "\n" + f.Body), IndicatorSet: v.Indicators.ID}
+	if pf.Has("chi-tieu-chon") { // the form offered the indicators
+		in.Indicators = []string{}
+		for _, code := range pf["chi-tieu"] {
+			if code = strings.TrimSpace(code); code != "" && !f.Indicators[code] {
+				f.Indicators[code] = true
+				in.Indicators = append(in.Indicators, code)
+			}
+		}
+	}
 	common, msg := optionalDay(f.Due)
 	if msg != "" {
 		f.Errors["han"] = msg
