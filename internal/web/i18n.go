@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 )
 
@@ -35,12 +36,18 @@ func languageOf(r *http.Request) language {
 var englishText = map[string]string{}
 
 // addEnglish adds translations; one Vietnamese text has one translation.
+// A text with fmt verbs (%s, %d, %q) is a message the program builds: it
+// also becomes a pattern, so "Không có văn bản số 12" finds the English
+// of "Không có văn bản số %d".
 func addEnglish(m map[string]string) {
 	for vi, en := range m {
 		if old, ok := englishText[vi]; ok && old != en {
 			panic(fmt.Sprintf("web: two English translations of %q: %q and %q", vi, old, en))
 		}
 		englishText[vi] = en
+		if p, ok := newMessagePattern(vi, en); ok {
+			messagePatterns = append(messagePatterns, p)
+		}
 	}
 }
 
@@ -50,8 +57,52 @@ func translate(lang language, text string) string {
 		if en, ok := englishText[text]; ok {
 			return en
 		}
+		for _, p := range messagePatterns {
+			if en, ok := p.translate(text); ok {
+				return en
+			}
+		}
 	}
 	return text
+}
+
+// messagePattern is a built message: its Vietnamese as a regular
+// expression capturing what filled each verb, and its English, whose verbs
+// (in order, or numbered as %[2]s) take the same values.
+type messagePattern struct {
+	vi *regexp.Regexp
+	en string
+}
+
+var (
+	messagePatterns []messagePattern
+	messageVerb     = regexp.MustCompile(`%(\[\d+\])?[sdqv]`)
+)
+
+func newMessagePattern(vi, en string) (messagePattern, bool) {
+	parts := messageVerb.Split(vi, -1)
+	if len(parts) < 2 || strings.TrimSpace(strings.Join(parts, "")) == "" {
+		return messagePattern{}, false // no verb, or nothing but verbs
+	}
+	for i, part := range parts {
+		parts[i] = regexp.QuoteMeta(part)
+	}
+	return messagePattern{
+		vi: regexp.MustCompile(`^` + strings.Join(parts, `(.+?)`) + `$`),
+		en: messageVerb.ReplaceAllStringFunc(en, func(v string) string { return v[:len(v)-1] + "s" }),
+	}, true
+}
+
+func (p messagePattern) translate(text string) (string, bool) {
+	m := p.vi.FindStringSubmatch(text)
+	if m == nil {
+		return "", false
+	}
+	args := make([]any, len(m)-1)
+	for i, v := range m[1:] {
+		args[i] = v
+	}
+	return fmt.Sprintf(p.en, args...), true
 }
 
 // languageFuncs are the template functions that depend on the language:

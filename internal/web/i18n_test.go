@@ -103,3 +103,21 @@ func TestBriefCutsLongTextsAtAWord(t *testing.T) {
 		t.Errorf("a short text was changed: %q", got)
 	}
 }
+
+// A refusal the program builds with values shows in English with the
+// same values, and text without a translation stays as it was.
+func TestBuiltMessagesAreTranslatedWithTheirValues(t *testing.T) {
+	for vi, want := range map[string]string{
+		"Không có văn bản số 99-CT/TW":                               "There is no document number 99-CT/TW",
+		"Mã đơn vị \"ldld\" đã được dùng":                            "Unit code \"ldld\" is already used",
+		"Ngày kết thúc (01/01/2022) trước ngày bắt đầu (05/01/2022)": "The end date (01/01/2022) is before the start date (05/01/2022)",
+		"Một câu chưa có bản dịch 12":                                "Một câu chưa có bản dịch 12",
+	} {
+		if got := translate(english, vi); got != want {
+			t.Errorf("%q in English = %q, want %q", vi, got, want)
+		}
+		if got := translate(vietnamese, vi); got != vi {
+			t.Errorf("%q in Vietnamese = %q", vi, got)
+		}
+	}
+}
