@@ -60,6 +60,7 @@ var routes = []route{
 	{"GET /documents", false, (*server).documents},
 	{"GET /documents/{id}", false, (*server).document},
 	{"GET /documents/{id}/cascade", false, (*server).cascade},
+	{"GET /documents/{id}/file", false, (*server).documentFile},
 	{"POST /documents/{id}/assignments", false, (*server).assignFromDocument},
 	{"GET /units", false, (*server).units},
 	{"GET /units/{id}", false, (*server).unit},

@@ -427,6 +427,12 @@ func TestAPIUploadRegistersTheCongVanOfTheLabourFederation(t *testing.T) {
 		if stored.ID != nd.ID || str(stored.NumberSymbol) != "968/LĐLĐ" || stored.File == nil || stored.File.Size != int64(len(letter)) {
 			t.Errorf("stored document %s, want 968/LĐLĐ with its file of %d bytes", res.body, len(letter))
 		}
+		if f := get(t, h, clerk, loc+"/file"); f.status != http.StatusOK || !bytes.Equal(f.body, letter) ||
+			f.header.Get("Content-Disposition") != `attachment; filename=968-LDLD.txt` {
+			t.Errorf("original file: status %d, %q, %d bytes; want 200, the %d bytes sent, named 968-LDLD.txt",
+				f.status, f.header.Get("Content-Disposition"), len(f.body), len(letter))
+		}
+		get(t, h, signIn(t, h, "chibo.tdp1"), loc+"/file").problem(t, http.StatusForbidden)
 
 		// The labour federation's clerk entering the same letter finds it stored.
 		again := upload(t, h, signIn(t, h, "ldld.vanthu"), "ldld", "968-LDLD.txt", letter)

@@ -199,6 +199,31 @@ func (s *Service) Document(ctx context.Context, a Actor, id document.ID) (docume
 	return d, err
 }
 
+// DocumentFile is the original file a document was read from, for those
+// who may see the document.
+func (s *Service) DocumentFile(ctx context.Context, a Actor, id document.ID) (document.File, []byte, error) {
+	var (
+		f    document.File
+		data []byte
+	)
+	err := s.store.View(ctx, func(tx *store.Tx) error {
+		d, err := tx.Document(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := maySeeDocument(ctx, tx, a, d, dayOf(tx.Now())); err != nil {
+			return err
+		}
+		if d.File.SHA256 == "" {
+			return problem.Errorf(problem.NotFound, "Văn bản này không có tệp gốc")
+		}
+		f = d.File
+		data, err = tx.Blob(ctx, d.File.SHA256)
+		return err
+	})
+	return f, data, err
+}
+
 // Register lists a page of a unit's register. Confidential documents the
 // actor is not granted show only what identifies them.
 func (s *Service) Register(ctx context.Context, a Actor, f store.RegisterFilter) (store.RegisterPage, error) {

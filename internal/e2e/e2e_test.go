@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -72,6 +73,9 @@ func TestAcceptance967GoesToTwoDistrictsAndOneReportsInTime(t *testing.T) {
 			t.Errorf("the document lists %d assignments, want the two districts':\n%s", n, b.text())
 		}
 		b.shot("van-ban-da-giao")
+		if got, want := b.download("save the letter as it was uploaded", `main a[href$="/tep-goc"]`), mustRead(t, letter); !bytes.Equal(got, want) {
+			t.Errorf("the original file saved from the document page has %d bytes, want the %d bytes uploaded", len(got), len(want))
+		}
 		b.press("open Tam Đường's assignment", b.linkNamed("Liên đoàn Lao động huyện Tam Đường", "/nhiem-vu/"))
 		b.sees("Tam Đường's assignment seen by the province", "Đã báo cáo")
 		b.press("open the report", `main a[href="`+reportPath+`"]`)
@@ -102,6 +106,15 @@ func TestAcceptance967GoesToTwoDistrictsAndOneReportsInTime(t *testing.T) {
 		b.shot("theo-doi-qua-han")
 		t.Logf("scenario took %s", time.Since(start).Round(time.Millisecond))
 	})
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
 
 // registerTheLetter is step 1: the provincial clerk uploads the letter,

@@ -61,6 +61,7 @@ func (s *server) documentRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /van-ban/moi", s.upload)
 	mux.HandleFunc("POST /van-ban/luu", s.save)
 	mux.HandleFunc("GET /van-ban/{id}", s.documentPage)
+	mux.HandleFunc("GET /van-ban/{id}/tep-goc", s.originalFile)
 	mux.HandleFunc("GET /van-ban/{id}/giao-nhiem-vu", s.assignPage)
 	mux.HandleFunc("POST /van-ban/{id}/giao-nhiem-vu", s.assign)
 	mux.HandleFunc("POST /van-ban/{id}/ban-hanh", s.issueDraft)

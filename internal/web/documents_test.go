@@ -174,6 +174,21 @@ func TestWebUploadPrefillsTheFormWarnsOfTheDuplicateAndSaves(t *testing.T) {
 			t.Errorf("incoming register after saving: want 967/LĐLĐ:\n%s", reg)
 		}
 
+		// The original file comes back as it was sent, to those who may see it.
+		docPath := strings.SplitN(saved.header.Get("Location"), "?", 2)[0]
+		if doc := request(t, h, "GET", docPath, c, nil); !strings.Contains(doc.body, `href="`+docPath+`/tep-goc"`) {
+			t.Errorf("the document page has no link to its original file:\n%s", doc.body)
+		}
+		file := request(t, h, "GET", docPath+"/tep-goc", c, nil)
+		if file.status != http.StatusOK || file.body != string(data) || file.header.Get("Content-Type") != "text/plain; charset=utf-8" ||
+			file.header.Get("Content-Disposition") != `attachment; filename="967-LDLD-cong-van.txt"` {
+			t.Errorf("original file: got %d, %s, %q, %d bytes; want 200, the %d bytes sent, as an attachment named after the upload",
+				file.status, file.header.Get("Content-Type"), file.header.Get("Content-Disposition"), len(file.body), len(data))
+		}
+		if other := request(t, h, "GET", docPath+"/tep-goc", signedInAs(t, h, "chibo.tdp1"), nil); other.status != http.StatusForbidden || other.body == string(data) {
+			t.Errorf("original file asked for by a party cell: got %d, want 403 without the file", other.status)
+		}
+
 		// A wrong day is said next to its field, and nothing is saved.
 		fields["ngay-ban-hanh"] = "31/02/2022"
 		if bad := postMultipart(t, h, "/van-ban/luu", c, fields, "", nil); bad.status != http.StatusBadRequest || !strings.Contains(text(bad), "Ngày phải viết theo dạng ngày/tháng/năm") {

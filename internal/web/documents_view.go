@@ -35,6 +35,25 @@ type documentData struct {
 	Issued      bool // just issued
 }
 
+// originalFile sends the file a document was read from.
+func (s *server) originalFile(w http.ResponseWriter, r *http.Request) {
+	a, _, ok := s.signedIn(w, r)
+	if !ok {
+		return
+	}
+	id, err := documentID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f, data, err := s.app.DocumentFile(r.Context(), a, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sendFile(w, f.Name, data)
+}
+
 func (s *server) documentPage(w http.ResponseWriter, r *http.Request) {
 	a, _, ok := s.signedIn(w, r)
 	if !ok {
