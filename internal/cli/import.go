@@ -14,7 +14,7 @@ import (
 	"lantoa/internal/document"
 )
 
-const importHelp = `Cách dùng: lantoa import [--db DSN] [--unit MÃ] [--dry-run] [--report TỆP] ĐƯỜNG_DẪN...
+const importHelp = `Cách dùng: lantoa import [--db DSN] [--unit MÃ] [--dry-run] [--propose] [--report TỆP] ĐƯỜNG_DẪN...
 Nạp hàng loạt văn bản (.txt, .docx, .pdf, .doc, .odt) vào kho: mỗi ĐƯỜNG_DẪN là một tệp,
 một thư mục (đọc cả thư mục con) hoặc một tệp .zip. Mỗi văn bản được lưu cùng tệp gốc và
 vào sổ lưu tham khảo của đơn vị --unit; không ghi --unit thì vào sổ của đơn vị cấp cao
@@ -22,6 +22,9 @@ nhất nếu cơ sở dữ liệu có đúng một đơn vị như vậy, nếu 
 sổ đơn vị nào. Trích dẫn giữa các văn bản được nối cả hai chiều, nạp theo thứ tự nào cũng được.
 Tệp đã nạp (cùng nội dung) hoặc văn bản đã có (cùng số, ký hiệu, cơ quan, ngày) được tính là
 trùng: chạy lại lệnh không nạp thêm gì, nên khi bị dừng (Ctrl-C) chỉ cần chạy lại.
+Với --propose, mỗi văn bản mới nạp được đọc phần "giao nhiệm vụ" để đề xuất giao việc cho các
+đơn vị văn bản nêu tên (in ra và ghi vào --report); không nhiệm vụ nào được giao khi chưa
+có người xác nhận trên trang giao nhiệm vụ của văn bản.
 Trạng thái thoát: 0 khi mọi tệp đều nạp được hoặc trùng, 1 khi có tệp lỗi, 130 khi bị dừng.`
 
 func runImport(ctx context.Context, args []string, stdio Stdio, getenv func(string) string) int {
@@ -31,6 +34,7 @@ func runImport(ctx context.Context, args []string, stdio Stdio, getenv func(stri
 	unit := fs.String("unit", "", "mã đơn vị có sổ lưu tham khảo nhận văn bản")
 	dryRun := fs.Bool("dry-run", false, "chỉ đọc và báo cáo, không ghi gì vào cơ sở dữ liệu")
 	reportPath := fs.String("report", "", "ghi kết quả từng tệp vào TỆP, mỗi tệp một dòng JSON")
+	propose := fs.Bool("propose", false, "đề xuất giao nhiệm vụ theo văn bản mới nạp (chỉ đề xuất, không giao)")
 	lim := limitsFlags(fs)
 	zl := zipLimits{}
 	fs.IntVar(&zl.MaxFiles, "max-zip-files", 100000, "số mục tối đa trong một tệp .zip")
@@ -83,9 +87,14 @@ func runImport(ctx context.Context, args []string, stdio Stdio, getenv func(stri
 	prog := newProgress(stdio.Err, total)
 	var failures []app.ImportOutcome
 	var reportErr error
+	var proposed proposals
 	record := func(o app.ImportOutcome) {
+		line := reportLine(o)
+		if *propose && o.Status == app.Imported && o.Document != 0 {
+			line.Proposals = proposed.add(ctx, svc, o)
+		}
 		if report != nil && reportErr == nil {
-			reportErr = report.Encode(reportLine(o))
+			reportErr = report.Encode(line)
 		}
 		if o.Status == app.ImportFailed {
 			failures = append(failures, o)
@@ -107,6 +116,9 @@ func runImport(ctx context.Context, args []string, stdio Stdio, getenv func(stri
 	}
 	sum.Failed += len(src.failed)
 	printImportSummary(stdio.Out, sum, prog.elapsed(), *dryRun, inRegister, target.Name, target.Code, src.skipped, failures)
+	if *propose {
+		proposed.print(stdio.Out, *dryRun)
+	}
 	if reportErr != nil {
 		fmt.Fprintf(stdio.Err, "lantoa: tệp báo cáo %s không ghi được hết: %s\n", *reportPath, oneLine(reportErr.Error()))
 		return 1
@@ -127,6 +139,9 @@ type importLine struct {
 	Status   string       `json:"status"`
 	Document *document.ID `json:"document_id"`
 	Error    string       `json:"error"`
+	// Proposals, with --propose: the work the document gives to units
+	// found by name, to be confirmed on its assignment page.
+	Proposals []proposalLine `json:"proposals,omitempty"`
 }
 
 func reportLine(o app.ImportOutcome) importLine {

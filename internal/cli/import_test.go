@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -290,4 +291,53 @@ func BenchmarkImportCommandTxt(b *testing.B) {
 		b.Fatalf("status %d:\n%s%s", code, out.String(), errb.String())
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "văn_bản/s")
+}
+
+// With --propose, a new letter's "giao nhiệm vụ" part is read against the
+// organisation of today: the unions it names are proposed, and nothing is
+// assigned.
+func TestImportProposesAssignmentsOnlyWhenAsked(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lantoa.db")
+	if code, _, errs := run(t, "", "demo", "--db", db); code != 0 {
+		t.Fatalf("demo: %d %s", code, errs)
+	}
+	letter := strings.Replace(string(example(t, "967-LDLD-cong-van.txt")), "967/LĐLĐ", "968/LĐLĐ", 1)
+	file := writeFile(t, filepath.Join(dir, "968.txt"), []byte(letter))
+	report := filepath.Join(dir, "report.jsonl")
+
+	code, out, errs := run(t, "", "import", "--db", db, "--unit", "ldld", "--propose", "--report", report, file)
+	if code != 0 || !strings.Contains(out, "1 văn bản mới") || !strings.Contains(out, "Đề xuất giao nhiệm vụ: 1 văn bản") ||
+		!strings.Contains(out, "968/LĐLĐ") {
+		t.Fatalf("import --propose: %d\n%s%s", code, out, errs)
+	}
+	line := readReport(t, report)[file]
+	var districts []string
+	for _, p := range line.Proposals {
+		districts = append(districts, p.Units...)
+	}
+	if len(line.Proposals) == 0 || !slices.Contains(districts, "cd-giaoduc") {
+		t.Fatalf("proposals in the report: %+v; want the sector unions named, the education union among them", line.Proposals)
+	}
+	s, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	err = s.View(context.Background(), func(tx *store.Tx) error {
+		as, err := tx.Assignments(context.Background(), store.AssignmentFilter{Document: *line.Document})
+		if err == nil && len(as) != 0 {
+			t.Errorf("--propose assigned %d tasks; it must only propose", len(as))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Without --propose, nothing is proposed.
+	other := writeFile(t, filepath.Join(dir, "969.txt"), []byte(strings.Replace(letter, "968/LĐLĐ", "969/LĐLĐ", 1)))
+	if code, out, errs := run(t, "", "import", "--db", db, "--unit", "ldld", other); code != 0 || strings.Contains(out, "Đề xuất") {
+		t.Errorf("import without --propose: %d\n%s%s", code, out, errs)
+	}
 }
