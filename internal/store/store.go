@@ -39,7 +39,7 @@ type Store struct {
 	now    func() time.Time
 	log    *slog.Logger
 
-	versions versionReads // see Version
+	versions *versionReads // see Version; shared by copies (WithClock)
 }
 
 // Option adjusts a Store when it is opened.
@@ -60,7 +60,7 @@ const DefaultDSN = "lantoa.db"
 // is PostgreSQL; anything else is a SQLite file path (an optional "sqlite:"
 // or "file:" prefix is allowed).
 func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
-	s := &Store{now: time.Now, log: slog.New(slog.DiscardHandler)}
+	s := &Store{now: time.Now, log: slog.New(slog.DiscardHandler), versions: &versionReads{}}
 	for _, o := range opts {
 		o(s)
 	}
