@@ -350,3 +350,20 @@ func TestCapacityOfTwoAuthorities(t *testing.T) {
 		t.Errorf("signature = %q %q, want %q", m.SignerCapacity, m.SignerName, want)
 	}
 }
+
+// A plan or guidance titled "thực hiện …" keeps that line as its subject,
+// while the body's "Thực hiện …, … như sau:" stays the body.
+func TestSubjectThatOpensWithThucHien(t *testing.T) {
+	for _, subject := range []string{"thực hiện Chỉ thị số 12-CT/TW ngày 05/01/2022 của Ban Bí thư", "Thực hiện Nghị quyết số 05-NQ/TU của Tỉnh ủy"} {
+		text := "TỈNH ỦY LAI CHÂU\nBAN TUYÊN GIÁO\n*\nSố 72-HD/BTGTU\t\tLai Châu, ngày 22 tháng 6 năm 2022\n\nHƯỚNG DẪN\n" + subject +
+			"\nvề công tác đối ngoại nhân dân\n\nThực hiện Chỉ thị số 12-CT/TW, Ban Tuyên giáo Tỉnh ủy hướng dẫn như sau:\n1. Mục đích\n"
+		m := Parse(text)
+		if want := subject + " về công tác đối ngoại nhân dân"; m.Subject != want {
+			t.Errorf("subject = %q\nwant %q", m.Subject, want)
+		}
+	}
+	body := "TỈNH ỦY LAI CHÂU\nBAN TUYÊN GIÁO\n*\nSố 72-HD/BTGTU\t\tLai Châu, ngày 22 tháng 6 năm 2022\n\nHƯỚNG DẪN\nThực hiện Chỉ thị số 12-CT/TW, Ban Tuyên giáo Tỉnh ủy hướng dẫn như sau:\n1. Mục đích\n"
+	if m := Parse(body); m.Subject != "" {
+		t.Errorf("a body lead under the title was read as the subject %q", m.Subject)
+	}
+}

@@ -141,7 +141,7 @@ func (p *parser) subjectAfterTitle(at, end int) {
 			break
 		}
 		fl := p.foldedLine(i)
-		if startsBody(fl) || p.isPlaceDateLine(i) {
+		if startsBody(fl) && !(i == line+1 && p.subjectLeadLine(i)) || p.isPlaceDateLine(i) {
 			break
 		}
 		if len(parts) > 0 && startsSentence(l) && !strings.HasPrefix(fl, "ve ") || inline && !unicode.IsLower(firstRune(l)) {
@@ -151,6 +151,23 @@ func (p *parser) subjectAfterTitle(at, end int) {
 	}
 	p.subjLine = i
 	p.m.Subject = cleanSubject(strings.Join(parts, " "))
+}
+
+// subjectLeadLine reports whether line i, right under the type name,
+// opens the subject although it reads like a body lead: "KẾ HOẠCH /
+// Thực hiện Chỉ thị số 12-CT/TW …". The body's own "Thực hiện …, Ban …
+// hướng dẫn như sau:" ends its paragraph with a colon or says "như sau".
+func (p *parser) subjectLeadLine(i int) bool {
+	fl := p.foldedLine(i)
+	if !strings.HasPrefix(fl, "thuc hien ") && !strings.HasPrefix(fl, "trien khai ") {
+		return false
+	}
+	var para []string
+	for j := i; j < len(p.lines) && p.lines[j] != "" && len(para) < 6; j++ {
+		para = append(para, p.foldedLine(j))
+	}
+	text := strings.TrimSpace(strings.Join(para, " "))
+	return !strings.HasSuffix(text, ":") && !strings.Contains(text, "nhu sau")
 }
 
 // findVv finds "V/v" (or "V/V", "v/v") at the start of s or after a space,
