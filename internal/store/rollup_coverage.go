@@ -298,12 +298,15 @@ func (tx *Tx) assignmentsChanged(ctx context.Context, which string, args ...any)
 func (tx *Tx) cascadeGrowsCoverage(ctx context.Context, citing, cited document.ID) error {
 	grown := cascade{pairs: `(SELECT x.ancestor_id, y.descendant_id FROM doc_closure x, doc_closure y
 		WHERE x.descendant_id = $1 AND y.ancestor_id = $2)`, args: []any{cited, citing}}
-	ds, err := scanIDs[document.ID](tx.QueryContext(ctx, `SELECT ancestor_id FROM doc_closure WHERE descendant_id = $1`, cited))
+	us, err := scanIDs[org.ID](tx.QueryContext(ctx, `SELECT DISTINCT a.assignee_id FROM assignments a
+		JOIN doc_closure y ON y.descendant_id = a.document_id WHERE y.ancestor_id = $1`, citing))
 	if err != nil {
 		return tx.translate(err, "tiến độ thực hiện")
 	}
-	us, err := scanIDs[org.ID](tx.QueryContext(ctx, `SELECT DISTINCT a.assignee_id FROM assignments a
-		JOIN doc_closure y ON y.descendant_id = a.document_id WHERE y.ancestor_id = $1`, citing))
+	if len(us) == 0 {
+		return nil // nothing assigned under citing: most documents of an imported archive
+	}
+	ds, err := scanIDs[document.ID](tx.QueryContext(ctx, `SELECT ancestor_id FROM doc_closure WHERE descendant_id = $1`, cited))
 	if err != nil {
 		return tx.translate(err, "tiến độ thực hiện")
 	}
