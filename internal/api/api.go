@@ -78,6 +78,7 @@ var routes = []route{
 	{"POST /reports/{id}/accept", false, (*server).acceptReport},
 	{"POST /reports/{id}/return", false, (*server).returnReport},
 	{"GET /rollup", false, (*server).rollup},
+	{"GET /rollup/export", false, (*server).rollupExport},
 }
 
 // New returns the API's handler, mounted at /api/v1/.

@@ -428,7 +428,7 @@ func TestAPIUploadRegistersTheCongVanOfTheLabourFederation(t *testing.T) {
 			t.Errorf("stored document %s, want 968/LĐLĐ with its file of %d bytes", res.body, len(letter))
 		}
 		if f := get(t, h, clerk, loc+"/file"); f.status != http.StatusOK || !bytes.Equal(f.body, letter) ||
-			f.header.Get("Content-Disposition") != `attachment; filename=968-LDLD.txt` {
+			f.header.Get("Content-Disposition") != `attachment; filename="968-LDLD.txt"` {
 			t.Errorf("original file: status %d, %q, %d bytes; want 200, the %d bytes sent, named 968-LDLD.txt",
 				f.status, f.header.Get("Content-Disposition"), len(f.body), len(letter))
 		}

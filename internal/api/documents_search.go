@@ -18,11 +18,15 @@ const (
 )
 
 // documents answers GET /documents: by number and notation when "number"
-// is given (a list), otherwise a page of a unit's registers matching the
-// filters, the latest entry first.
+// is given (a list), a full-text search when "q" is (search.go), otherwise
+// a page of a unit's registers matching the filters, the latest entry
+// first.
 func (s *server) documents(w http.ResponseWriter, r *http.Request, c caller) error {
 	if r.URL.Query().Has("number") {
 		return s.documentsByNumber(w, r, c)
+	}
+	if r.URL.Query().Get("q") != "" {
+		return s.searchDocuments(w, r, c)
 	}
 	f, err := s.registerFilter(r, c)
 	if err != nil {

@@ -1,11 +1,11 @@
 package api
 
 import (
-	"mime"
 	"net/http"
 	"strconv"
 
 	"lantoa/internal/document"
+	"lantoa/internal/export"
 )
 
 // documentFile answers GET /documents/{id}/file: the original file, as it
@@ -19,13 +19,17 @@ func (s *server) documentFile(w http.ResponseWriter, r *http.Request, c caller) 
 	if err != nil {
 		return err
 	}
+	return sendFile(w, f.Name, "application/octet-stream", data)
+}
+
+// sendFile answers with a file to save under name.
+func sendFile(w http.ResponseWriter, name, contentType string, data []byte) error {
 	h := w.Header()
-	h.Set("Content-Type", "application/octet-stream")
-	if v := mime.FormatMediaType("attachment", map[string]string{"filename": f.Name}); v != "" {
-		h.Set("Content-Disposition", v)
-	}
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Disposition", export.Attachment(name))
 	h.Set("Content-Length", strconv.Itoa(len(data)))
+	h.Set("Cache-Control", "private, no-store")
 	w.WriteHeader(http.StatusOK)
-	_, err = w.Write(data)
+	_, err := w.Write(data)
 	return err
 }

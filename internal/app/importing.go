@@ -260,6 +260,7 @@ func (s *Service) writeBatch(ctx context.Context, a Actor, unit org.ID, batch []
 func (s *Service) storeBatch(ctx context.Context, a Actor, unit org.ID, batch []readDoc) ([]ImportOutcome, error) {
 	outs := make([]ImportOutcome, 0, len(batch))
 	err := s.store.InTx(ctx, func(tx *store.Tx) error {
+		tx.ReusePrepared() // the same statements run for every document of the batch
 		outs = outs[:0]
 		shas := make([]string, len(batch))
 		for i, r := range batch {

@@ -109,6 +109,7 @@ func (s *Service) SetFigure(ctx context.Context, a Actor, f org.Figure) error {
 type NewAccount struct {
 	Username    string
 	DisplayName string
+	Email       string // where reminders are mailed; may be empty
 	Password    string
 	Memberships []org.Membership
 }
@@ -122,7 +123,7 @@ func (s *Service) CreateAccount(ctx context.Context, a Actor, in NewAccount) (or
 	if len([]rune(in.Password)) < MinPasswordLength {
 		return org.Account{}, problem.Errorf(problem.Invalid, "Mật khẩu phải có ít nhất %d ký tự", MinPasswordLength)
 	}
-	acc := org.Account{Username: in.Username, DisplayName: in.DisplayName, PasswordHash: password.Hash(in.Password), Memberships: in.Memberships}
+	acc := org.Account{Username: in.Username, DisplayName: in.DisplayName, Email: in.Email, PasswordHash: password.Hash(in.Password), Memberships: in.Memberships}
 	err := s.store.InTx(ctx, func(tx *store.Tx) error {
 		for _, m := range in.Memberships {
 			if err := mayAdminister(ctx, tx, a, m.Unit, s.Today()); err != nil {

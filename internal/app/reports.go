@@ -68,7 +68,12 @@ func (s *Service) prefill(ctx context.Context, tx *store.Tx, r *report.Report) e
 	if err != nil {
 		return err
 	}
-	own, below, err := tx.ReportSources(ctx, r.Unit, r.Directive, r.Period)
+	var own, below []report.Value
+	if r.PeriodKind != "" { // a periodic report sums all the unit's work
+		own, below, err = tx.PeriodReportSources(ctx, r.Unit, r.Period)
+	} else {
+		own, below, err = tx.ReportSources(ctx, r.Unit, r.Directive, r.Period)
+	}
 	if err != nil {
 		return err
 	}

@@ -28,9 +28,14 @@ var commands = map[string]command{
 	"version": {"in phiên bản", runVersion},
 	"migrate": {"tạo hoặc nâng cấp cơ sở dữ liệu", runMigrate},
 	"demo":    {"nạp dữ liệu mẫu Lai Châu 2022", runDemo},
+	"export":  {"xuất báo cáo kết quả một văn bản chỉ đạo ra tệp .docx, .pdf hoặc phụ lục .xlsx", runExport},
 	"import":  {"nạp hàng loạt văn bản từ tệp, thư mục hoặc tệp .zip vào kho", runImport},
+	"remind":  {"gửi thư nhắc hạn báo cáo (mỗi người một thư mỗi ngày) hoặc in các thư sẽ gửi", runRemind},
 	"rollup":  {"in tình hình triển khai một văn bản chỉ đạo: tiến độ, số liệu, đơn vị quá hạn", runRollup},
+	"search":  {"tìm văn bản theo số, ký hiệu, trích yếu hoặc nội dung (có dấu hay không dấu)", runSearch},
 	"serve":   {"chạy giao diện web", runServe},
+	"synth":   {"tạo kho văn bản giả lập để thử nạp hàng loạt và đo tốc độ", runSynth},
+	"units":   {"units import: nạp danh sách đơn vị từ tệp .xlsx hoặc .csv", runUnits},
 }
 
 // Version is set at build time with -ldflags "-X lantoa/internal/cli.Version=…".

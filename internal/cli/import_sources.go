@@ -2,15 +2,12 @@ package cli
 
 import (
 	"archive/zip"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 
 	"lantoa/internal/app"
 	"lantoa/internal/ingest"
@@ -19,14 +16,10 @@ import (
 
 // documentExts are the files a folder or a zip is searched for; anything
 // else in them (pictures, spreadsheets) is passed over without a word.
-var documentExts = map[string]bool{".txt": true, ".docx": true, ".pdf": true, ".doc": true, ".odt": true}
+var documentExts = app.DocumentExts
 
-// zipLimits bound what one .zip may make us read: it is opened from an
-// unknown source, and a small archive can claim to hold terabytes.
-type zipLimits struct {
-	MaxFiles int   // entries in the archive
-	MaxBytes int64 // all the documents in it, uncompressed
-}
+// zipLimits bound what one .zip may make us read (app.ZipLimits).
+type zipLimits = app.ZipLimits
 
 // importSources is what the paths of a run hold: the files to read, the
 // files that failed before reading (a corrupt zip), and the archives to
@@ -105,87 +98,25 @@ func (s *importSources) addFile(name string, lim ingest.Limits, zl zipLimits) {
 			return nil, fmt.Errorf("không mở được tệp: %s", describeOpenError(err))
 		}
 		defer f.Close()
-		return readLimited(f, lim.MaxFileBytes)
+		return app.ReadAtMost(f, lim.MaxFileBytes)
 	}})
 }
 
-// readLimited reads all of r, refusing more than max bytes.
-func readLimited(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, problem.Wrap(problem.Invalid, err, "không đọc được tệp: "+err.Error())
-	}
-	if int64(len(data)) > max {
-		return nil, problem.Errorf(problem.TooLarge, "tệp quá lớn: vượt giới hạn %d byte", max)
-	}
-	return data, nil
-}
-
-// addZip lists the documents inside a .zip. Entries are read in memory
-// only: their names never become paths on this machine. Sizes are checked
-// against what the archive claims and again against what is really
-// inflated, since the claim can lie.
+// addZip lists the documents inside a .zip (app.ZipFiles sets the rules).
 func (s *importSources) addZip(name string, lim ingest.Limits, zl zipLimits) {
 	zr, err := zip.OpenReader(name)
 	if err != nil {
 		s.fail(name, problem.Wrap(problem.Invalid, err, "tệp nén .zip bị hỏng hoặc không phải tệp .zip: không đọc được danh mục bên trong"))
 		return
 	}
-	if len(zr.File) > zl.MaxFiles {
+	c, err := app.ZipFiles(name, &zr.Reader, lim, zl)
+	if err != nil {
 		zr.Close()
-		s.fail(name, problem.Errorf(problem.TooLarge, "tệp nén có %d mục, vượt giới hạn %d mục", len(zr.File), zl.MaxFiles))
-		return
-	}
-	var claimed uint64
-	for _, f := range zr.File {
-		claimed += f.UncompressedSize64
-	}
-	if claimed > uint64(zl.MaxBytes) {
-		zr.Close()
-		s.fail(name, problem.Errorf(problem.TooLarge, "tệp nén khi giải nén lớn hơn giới hạn %d byte", zl.MaxBytes))
+		s.fail(name, err)
 		return
 	}
 	s.closers = append(s.closers, zr)
-	var inflated atomic.Int64
-	for _, f := range zr.File {
-		entry := strings.ToValidUTF8(f.Name, "?")
-		display := name + ":" + entry
-		base := path.Base(strings.ReplaceAll(entry, `\`, "/"))
-		if f.FileInfo().IsDir() || hidden(base) {
-			continue
-		}
-		ext := strings.ToLower(path.Ext(base))
-		switch {
-		case ext == ".zip":
-			s.fail(display, problem.Errorf(problem.Unsupported, "tệp nén nằm trong tệp nén: hãy giải nén ngoài trước rồi nạp"))
-			continue
-		case !documentExts[ext]:
-			s.skipped++
-			continue
-		case f.UncompressedSize64 > uint64(lim.MaxFileBytes):
-			s.fail(display, problem.Errorf(problem.TooLarge, "tệp quá lớn: vượt giới hạn %d byte", lim.MaxFileBytes))
-			continue
-		}
-		s.files = append(s.files, app.ImportFile{Name: display, Read: func() ([]byte, error) {
-			rc, err := f.Open()
-			if errors.Is(err, zip.ErrAlgorithm) {
-				return nil, problem.Wrap(problem.Unsupported, err, "tệp trong tệp nén dùng kiểu nén không hỗ trợ; hãy nén lại bằng .zip thông thường")
-			}
-			if err != nil {
-				return nil, problem.Wrap(problem.Invalid, err, "không mở được tệp trong tệp nén: "+err.Error())
-			}
-			defer rc.Close()
-			data, err := readLimited(rc, lim.MaxFileBytes)
-			if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) {
-				return nil, problem.Wrap(problem.Invalid, err, "tệp trong tệp nén bị hỏng")
-			}
-			if err != nil {
-				return nil, err
-			}
-			if inflated.Add(int64(len(data))) > zl.MaxBytes {
-				return nil, problem.Errorf(problem.TooLarge, "tệp nén khi giải nén lớn hơn giới hạn %d byte", zl.MaxBytes)
-			}
-			return data, nil
-		}})
-	}
+	s.files = append(s.files, c.Files...)
+	s.failed = append(s.failed, c.Failed...)
+	s.skipped += c.Skipped
 }

@@ -21,56 +21,28 @@ import (
 func runRollup(ctx context.Context, args []string, stdio Stdio, getenv func(string) string) int {
 	fs := flag.NewFlagSet("rollup", flag.ContinueOnError)
 	fs.SetOutput(stdio.Err)
-	db := dbFlag(fs, getenv)
-	directive := fs.String("directive", "", "số, ký hiệu của văn bản chỉ đạo, ví dụ 12-CT/TW (bắt buộc)")
-	unitCode := fs.String("unit", "", "mã đơn vị xem số liệu (mặc định: đơn vị ban hành văn bản)")
-	asOf := fs.String("as-of", "", "tính đến ngày dd/mm/yyyy (mặc định: hôm nay)")
+	f := addDirectiveFlags(fs, getenv, "mã đơn vị xem số liệu (mặc định: đơn vị ban hành văn bản)")
 	asJSON := fs.Bool("json", false, "in kết quả dạng JSON")
-	date := fs.String("date", "", "ngày ban hành dd/mm/yyyy, khi nhiều văn bản cùng số, ký hiệu")
 	fs.Usage = func() {
 		fmt.Fprintln(stdio.Err, "Cách dùng: lantoa rollup --directive SỐ/KÝ-HIỆU [--date dd/mm/yyyy] [--unit MÃ] [--as-of dd/mm/yyyy] [--json] [--db DSN]\nIn tình hình triển khai một văn bản: tiến độ nhận, triển khai, báo cáo; số liệu tổng hợp; đơn vị quá hạn.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *directive == "" {
-		if *directive == "" && err == nil {
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || *f.directive == "" {
+		if *f.directive == "" && err == nil {
 			fs.Usage()
 		}
 		return 2
 	}
-	var on time.Time
-	if *asOf != "" {
-		t, ok := parseDay(*asOf)
-		if !ok {
-			fmt.Fprintf(stdio.Err, "lantoa: ngày %q không đúng dạng dd/mm/yyyy\n", *asOf)
-			return 2
-		}
-		on = t
+	run, status := f.resolve(ctx, stdio)
+	if status != 0 {
+		return status
 	}
-	s, err := openStore(ctx, *db, stdio)
-	if err != nil {
-		fmt.Fprintln(stdio.Err, "lantoa:", err)
-		return 1
-	}
-	defer s.Close()
-	svc := app.New(s, nil)
-	sys := app.System()
-	docs, err := svc.DocumentsByNumber(ctx, sys, *directive)
-	if err != nil {
-		fmt.Fprintln(stdio.Err, "lantoa:", oneLine(err.Error()))
-		return 1
-	}
-	d, ok := pickByDate(docs, *date)
-	if !ok {
-		fmt.Fprintf(stdio.Err, "lantoa: có %d văn bản số %s; hãy chọn bằng --date dd/mm/yyyy:\n", len(docs), *directive)
-		for _, x := range docs {
-			fmt.Fprintf(stdio.Err, "  %s ngày %s của %s\n", x.NumberSymbol, dmy(x.Date), x.Issuer)
-		}
-		return 2
-	}
+	defer run.Close()
+	svc, d := run.svc, run.doc
 	var unit org.ID
 	switch {
-	case *unitCode != "":
-		u, err := svc.UnitByCode(ctx, *unitCode)
+	case *f.unit != "":
+		u, err := svc.UnitByCode(ctx, *f.unit)
 		if err != nil {
 			fmt.Fprintln(stdio.Err, "lantoa:", oneLine(err.Error()))
 			return 1
@@ -82,7 +54,7 @@ func runRollup(ctx context.Context, args []string, stdio Stdio, getenv func(stri
 		fmt.Fprintf(stdio.Err, "lantoa: chưa biết đơn vị ban hành %s trong cơ sở dữ liệu; hãy chọn đơn vị bằng --unit MÃ\n", d.NumberSymbol)
 		return 2
 	}
-	r, err := svc.Rollup(ctx, sys, d.ID, unit, on)
+	r, err := svc.Rollup(ctx, app.System(), d.ID, unit, run.on)
 	if err != nil {
 		fmt.Fprintln(stdio.Err, "lantoa:", oneLine(err.Error()))
 		return 1

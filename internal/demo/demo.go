@@ -268,7 +268,9 @@ func (l *loader) accounts(password string) func(context.Context) error {
 				ms = append(ms, org.Membership{Unit: l.units[c].ID, Role: a.role})
 				names = append(names, l.units[c].Name)
 			}
-			if _, err := l.svc.CreateAccount(ctx, l.sys, app.NewAccount{Username: a.username, DisplayName: a.name, Password: password, Memberships: ms}); err != nil {
+			// Addresses on a reserved example domain: a demo's reminders reach nobody.
+			if _, err := l.svc.CreateAccount(ctx, l.sys, app.NewAccount{Username: a.username, DisplayName: a.name,
+				Email: a.username + "@lantoa.example", Password: password, Memberships: ms}); err != nil {
 				return err
 			}
 			l.sum.Accounts = append(l.sum.Accounts, Account{Username: a.username, Name: a.name, Role: a.role.Label(), Units: strings.Join(names, "; ")})

@@ -1,7 +1,9 @@
 package e2e
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -104,8 +106,53 @@ func TestAcceptance967GoesToTwoDistrictsAndOneReportsInTime(t *testing.T) {
 			t.Errorf("late units on the dashboard: got %q, want only Liên đoàn Lao động huyện Phong Thổ:\n%s", late, b.text())
 		}
 		b.shot("theo-doi-qua-han")
+
+		// 6. The results report downloads from the dashboard, ready to sign.
+		report := wordText(t, b.download("download the results report", `main a[href^="/xuat/theo-doi/`+docID+`/docx"]`))
+		for _, want := range []string{"BÁO CÁO", "967/LĐLĐ", "Liên đoàn Lao động huyện Tam Đường", "Liên đoàn Lao động huyện Phong Thổ", "120"} {
+			if !strings.Contains(report, want) {
+				t.Errorf("the downloaded report does not say %q:\n%s", want, report)
+			}
+		}
 		t.Logf("scenario took %s", time.Since(start).Round(time.Millisecond))
 	})
+}
+
+// wordText is the text of a .docx: its paragraphs' runs, one paragraph a line.
+func wordText(t *testing.T, data []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("the download is not a .docx: %v", err)
+	}
+	f, err := zr.Open("word/document.xml")
+	if err != nil {
+		t.Fatalf("the .docx has no document: %v", err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	dec := xml.NewDecoder(f)
+	inText := false
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			inText = e.Name.Local == "t"
+		case xml.EndElement:
+			inText = false
+			if e.Name.Local == "p" {
+				b.WriteByte('\n')
+			}
+		case xml.CharData:
+			if inText {
+				b.Write(e)
+			}
+		}
+	}
+	return b.String()
 }
 
 func mustRead(t *testing.T, path string) []byte {

@@ -179,6 +179,7 @@ type Account struct {
 	ID           int64
 	Username     string
 	DisplayName  string
+	Email        string // where reminders are mailed; empty: in the web app only
 	PasswordHash string
 	Disabled     bool
 	Memberships  []Membership

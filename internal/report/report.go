@@ -96,12 +96,14 @@ type ReportValue struct {
 // Overridden reports whether a person changed the computed figure.
 func (v ReportValue) Overridden() bool { return !v.OverriddenAt.IsZero() }
 
-// Report is a unit's answer to an assignment (or to a directive) for a period.
+// Report is a unit's answer to an assignment (or to a directive) for a
+// period, or its periodic report (monthly, quarterly…) over all its work.
 type Report struct {
 	ID          ID
 	Unit        org.ID
 	Assignment  task.ID     // 0 when the report answers a directive only
-	Directive   document.ID // the document whose cascade it reports on
+	Directive   document.ID // the document whose cascade it reports on; 0 for a periodic report
+	PeriodKind  string      // a periodic report's kind (cadence.Kind: monthly…annual); empty on a directive
 	Period      Period
 	Status      Status
 	Values      []ReportValue
@@ -120,7 +122,7 @@ func (r Report) Validate() error {
 	switch {
 	case r.Unit == 0:
 		return problem.Errorf(problem.Invalid, "Báo cáo phải của một đơn vị")
-	case r.Directive == 0:
+	case r.Directive == 0 && r.PeriodKind == "":
 		return problem.Errorf(problem.Invalid, "Báo cáo phải trả lời một nhiệm vụ hoặc văn bản chỉ đạo")
 	case r.Period.From.IsZero() || r.Period.To.IsZero():
 		return problem.Errorf(problem.Invalid, "Báo cáo phải có kỳ báo cáo (từ ngày, đến ngày)")

@@ -22,9 +22,13 @@ func (tx *Tx) CreateAccount(ctx context.Context, a org.Account) (org.Account, er
 	if a.DisplayName == "" {
 		a.DisplayName = a.Username
 	}
+	var err error
+	if a.Email, err = CleanEmail(a.Email); err != nil {
+		return a, err
+	}
 	a.CreatedAt = tx.Now()
-	err := tx.QueryRowContext(ctx, `INSERT INTO accounts (username, display_name, password_hash, disabled, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-		a.Username, a.DisplayName, a.PasswordHash, boolInt(a.Disabled), timeText(a.CreatedAt)).Scan(&a.ID)
+	err = tx.QueryRowContext(ctx, `INSERT INTO accounts (username, display_name, email, password_hash, disabled, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		a.Username, a.DisplayName, a.Email, a.PasswordHash, boolInt(a.Disabled), timeText(a.CreatedAt)).Scan(&a.ID)
 	if isUnique(err) {
 		return a, problem.Errorf(problem.Conflict, "Tên đăng nhập %q đã có người dùng", a.Username)
 	}
@@ -59,14 +63,14 @@ func (tx *Tx) RemoveMembership(ctx context.Context, account int64, m org.Members
 	return tx.translate(err, "vai trò")
 }
 
-const accountCols = `id, username, display_name, password_hash, disabled, created_at`
+const accountCols = `id, username, display_name, email, password_hash, disabled, created_at`
 
 func (tx *Tx) account(ctx context.Context, where string, arg any) (org.Account, error) {
 	var a org.Account
 	var disabled int
 	var created sql.NullString
 	err := tx.QueryRowContext(ctx, `SELECT `+accountCols+` FROM accounts WHERE `+where, arg).
-		Scan(&a.ID, &a.Username, &a.DisplayName, &a.PasswordHash, &disabled, &created)
+		Scan(&a.ID, &a.Username, &a.DisplayName, &a.Email, &a.PasswordHash, &disabled, &created)
 	if err == sql.ErrNoRows {
 		return a, problem.Errorf(problem.NotFound, "Không có tài khoản này")
 	}

@@ -39,7 +39,7 @@ func (sc UnitScope) addTo(f *filter, col string) {
 func (tx *Tx) AccountsIn(ctx context.Context, sc UnitScope) ([]org.Account, error) {
 	var f filter
 	sc.addTo(&f, "id")
-	rows, err := tx.QueryContext(ctx, `SELECT id, username, display_name, disabled, created_at FROM accounts`+f.where(), f.args...)
+	rows, err := tx.QueryContext(ctx, `SELECT id, username, display_name, email, disabled, created_at FROM accounts`+f.where(), f.args...)
 	if err != nil {
 		return nil, tx.translate(err, "tài khoản")
 	}
@@ -49,7 +49,7 @@ func (tx *Tx) AccountsIn(ctx context.Context, sc UnitScope) ([]org.Account, erro
 		var a org.Account
 		var disabled int
 		var created sql.NullString
-		if err := rows.Scan(&a.ID, &a.Username, &a.DisplayName, &disabled, &created); err != nil {
+		if err := rows.Scan(&a.ID, &a.Username, &a.DisplayName, &a.Email, &disabled, &created); err != nil {
 			rows.Close()
 			return nil, tx.translate(err, "tài khoản")
 		}

@@ -117,20 +117,12 @@ func (tx *Tx) Assignments(ctx context.Context, f AssignmentFilter) ([]task.Assig
 	if f.Limit > 0 {
 		q += ` LIMIT ` + w.arg(f.Limit)
 	}
-	rows, err := tx.QueryContext(ctx, q, w.args...)
-	if err != nil {
-		return nil, tx.translate(err, "nhiệm vụ")
-	}
-	defer rows.Close()
-	var out []task.Assignment
-	for rows.Next() {
-		a, err := scanAssignment(rows)
-		if err != nil {
-			return nil, tx.translate(err, "nhiệm vụ")
-		}
-		out = append(out, a)
-	}
-	return out, tx.translate(rows.Err(), "nhiệm vụ")
+	return tx.queryAssignments(ctx, q, w.args...)
+}
+
+// queryAssignments runs a query selecting assignmentCols.
+func (tx *Tx) queryAssignments(ctx context.Context, q string, args ...any) ([]task.Assignment, error) {
+	return queryAll(ctx, tx, "nhiệm vụ", scanAssignment, q, args...)
 }
 
 // Move takes an assignment to status to, if its current status allows it,

@@ -112,6 +112,9 @@ func (tx *Tx) CreateDocument(ctx context.Context, d document.Document) (document
 	if err != nil {
 		return d, tx.translate(err, "văn bản")
 	}
+	if err := tx.putSearchRows(ctx, []searchRow{newSearchRow(d.ID, d.Number, d.NumberSymbol, d.DocType, d.Issuer, d.Subject, d.SignerName, d.Body)}); err != nil {
+		return d, err
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO doc_closure (ancestor_id, descendant_id) VALUES ($1, $1)`, d.ID); err != nil {
 		return d, tx.translate(err, "cây triển khai")
 	}
@@ -537,7 +540,10 @@ func (tx *Tx) AttachFile(ctx context.Context, id document.ID, f document.File, b
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE documents SET file_sha256 = $2, file_name = $3, body = CASE WHEN body = '' THEN $4 ELSE body END, updated_at = $5
 		WHERE id = $1 AND file_sha256 IS NULL`, id, f.SHA256, strings.TrimSpace(vn.NFC(f.Name)), vn.NFC(body), timeText(tx.Now()))
-	return tx.translate(err, "văn bản")
+	if err != nil {
+		return tx.translate(err, "văn bản")
+	}
+	return tx.reindexDocument(ctx, id)
 }
 
 // DraftPlan is what a draft will ask of whom once issued: the units it is
@@ -600,6 +606,9 @@ func (tx *Tx) IssueDraft(ctx context.Context, d document.Document) (document.Doc
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return d, problem.Errorf(problem.Conflict, "Văn bản này không còn là dự thảo: đã có người ban hành")
+	}
+	if err := tx.reindexDocument(ctx, d.ID); err != nil {
+		return d, err
 	}
 	stored, err := tx.Document(ctx, d.ID)
 	if err != nil {

@@ -13,14 +13,14 @@ import (
 	"lantoa/internal/task"
 )
 
-const reportCols = `id, unit_id, COALESCE(assignment_id, 0), directive_id, period_from, period_to, status, narrative, comment,
+const reportCols = `id, unit_id, COALESCE(assignment_id, 0), COALESCE(directive_id, 0), period_kind, period_from, period_to, status, narrative, comment,
 	COALESCE(created_by, 0), created_at, updated_at, submitted_at, decided_at, COALESCE(decided_by, 0)`
 
 func scanReport(row interface{ Scan(...any) error }) (report.Report, error) {
 	var r report.Report
 	var from, to, created, updated, submitted, decided sql.NullString
 	var narrative string
-	err := row.Scan(&r.ID, &r.Unit, &r.Assignment, &r.Directive, &from, &to, &r.Status, &narrative, &r.Comment,
+	err := row.Scan(&r.ID, &r.Unit, &r.Assignment, &r.Directive, &r.PeriodKind, &from, &to, &r.Status, &narrative, &r.Comment,
 		&r.CreatedBy, &created, &updated, &submitted, &decided, &r.DecidedBy)
 	r.Period = report.Period{From: parseDate(from), To: parseDate(to)}
 	r.Narrative = parseJSON[report.Narrative](narrative)
@@ -35,10 +35,13 @@ func (tx *Tx) CreateReport(ctx context.Context, r report.Report) (report.Report,
 		return r, err
 	}
 	r.Status, r.CreatedAt, r.UpdatedAt = report.Draft, tx.Now(), tx.Now()
-	err := tx.QueryRowContext(ctx, `INSERT INTO reports (unit_id, assignment_id, directive_id, period_from, period_to, status, narrative, created_by, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
-		r.Unit, nullID(int64(r.Assignment)), r.Directive, dateText(r.Period.From), dateText(r.Period.To), r.Status, jsonText(r.Narrative),
+	err := tx.QueryRowContext(ctx, `INSERT INTO reports (unit_id, assignment_id, directive_id, period_kind, period_from, period_to, status, narrative, created_by, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
+		r.Unit, nullID(int64(r.Assignment)), nullID(int64(r.Directive)), r.PeriodKind, dateText(r.Period.From), dateText(r.Period.To), r.Status, jsonText(r.Narrative),
 		nullID(r.CreatedBy), timeText(r.CreatedAt)).Scan(&r.ID)
+	if isUnique(err) {
+		return r, problem.Errorf(problem.Conflict, "Đơn vị đã có báo cáo của kỳ này")
+	}
 	if err != nil {
 		return r, tx.translate(err, "báo cáo")
 	}
@@ -141,20 +144,7 @@ func (tx *Tx) Reports(ctx context.Context, f ReportFilter) ([]report.Report, err
 	if len(f.Statuses) > 0 {
 		in(&w, "status", f.Statuses)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+reportCols+` FROM reports`+w.where()+` ORDER BY period_from DESC, id DESC`, w.args...)
-	if err != nil {
-		return nil, tx.translate(err, "báo cáo")
-	}
-	defer rows.Close()
-	var out []report.Report
-	for rows.Next() {
-		r, err := scanReport(rows)
-		if err != nil {
-			return nil, tx.translate(err, "báo cáo")
-		}
-		out = append(out, r)
-	}
-	return out, tx.translate(rows.Err(), "báo cáo")
+	return queryAll(ctx, tx, "báo cáo", scanReport, `SELECT `+reportCols+` FROM reports`+w.where()+` ORDER BY period_from DESC, id DESC`, w.args...)
 }
 
 // ReportSources is what a unit's report on a directive for a period is
@@ -179,9 +169,20 @@ func (tx *Tx) ReportSources(ctx context.Context, unit org.ID, directive document
 	q, args := inList(`SELECT r.id, r.unit_id, r.period_from, r.period_to FROM reports r
 		JOIN doc_closure c ON c.descendant_id = r.directive_id AND c.ancestor_id = $1
 		WHERE r.status = 'accepted' AND r.period_from >= $2 AND r.period_to <= $3 AND r.unit_id IN `, ids, directive, dateText(p.From), dateText(p.To))
+	if below, err = tx.widestAccepted(ctx, q, args); err != nil {
+		return nil, nil, err
+	}
+	return own, below, nil
+}
+
+// widestAccepted reads the values of the accepted reports that query q
+// (selecting id, unit_id, period_from, period_to) finds, counting each
+// unit's figures once: of its reports whose periods overlap, only the
+// widest, then latest, is taken.
+func (tx *Tx) widestAccepted(ctx context.Context, q string, args []any) (below []report.Value, err error) {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, nil, tx.translate(err, "báo cáo cấp dưới")
+		return nil, tx.translate(err, "báo cáo cấp dưới")
 	}
 	type accepted struct {
 		id       report.ID
@@ -193,13 +194,13 @@ func (tx *Tx) ReportSources(ctx context.Context, unit org.ID, directive document
 		var r accepted
 		if err := rows.Scan(&r.id, &r.unit, &r.from, &r.to); err != nil {
 			rows.Close()
-			return nil, nil, tx.translate(err, "báo cáo cấp dưới")
+			return nil, tx.translate(err, "báo cáo cấp dưới")
 		}
 		all = append(all, r)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, nil, tx.translate(err, "báo cáo cấp dưới")
+		return nil, tx.translate(err, "báo cáo cấp dưới")
 	}
 	// Widest first, then latest; keep those not overlapping one kept.
 	sort.Slice(all, func(i, j int) bool {
@@ -229,22 +230,22 @@ func (tx *Tx) ReportSources(ctx context.Context, unit org.ID, directive document
 		q, args := inList(`SELECT indicator_code, num, den, txt FROM report_values WHERE report_id IN `, chunk)
 		rows, err := tx.QueryContext(ctx, q+` ORDER BY report_id, indicator_code`, args...)
 		if err != nil {
-			return nil, nil, tx.translate(err, "báo cáo cấp dưới")
+			return nil, tx.translate(err, "báo cáo cấp dưới")
 		}
 		for rows.Next() {
 			var v report.Value
 			if err := rows.Scan(&v.Code, &v.Num, &v.Den, &v.Text); err != nil {
 				rows.Close()
-				return nil, nil, tx.translate(err, "báo cáo cấp dưới")
+				return nil, tx.translate(err, "báo cáo cấp dưới")
 			}
 			below = append(below, v)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return nil, nil, tx.translate(err, "báo cáo cấp dưới")
+			return nil, tx.translate(err, "báo cáo cấp dưới")
 		}
 	}
-	return own, below, nil
+	return below, nil
 }
 
 // spanDays is the length in days of a period given as stored dates.

@@ -196,6 +196,7 @@ type Tx struct {
 	*sql.Tx
 	now    time.Time
 	engine Engine
+	stmts  map[string]*keptStmt // statements kept for reuse (ReusePrepared); nil: none
 }
 
 // Now is the transaction's start time, in UTC.

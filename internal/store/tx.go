@@ -29,6 +29,25 @@ func (tx *Tx) translate(err error, what string) error {
 	return (&Store{engine: tx.engine}).translate(err, what)
 }
 
+// queryAll runs q and reads every row with scan; what names the rows in
+// an error a clerk may see ("nhiệm vụ", "báo cáo").
+func queryAll[T any](ctx context.Context, tx *Tx, what string, scan func(interface{ Scan(...any) error }) (T, error), q string, args ...any) ([]T, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, tx.translate(err, what)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, tx.translate(err, what)
+		}
+		out = append(out, v)
+	}
+	return out, tx.translate(rows.Err(), what)
+}
+
 // scanIDs reads a one-column list of ids.
 func scanIDs[T ~int64](rows *sql.Rows, err error) ([]T, error) {
 	if err != nil {

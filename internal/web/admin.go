@@ -23,6 +23,7 @@ func (s *server) adminRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /quan-tri/don-vi/to-chuc-lai", s.reorganise)
 	mux.HandleFunc("GET /quan-tri/tai-khoan", s.accountsPage)
 	mux.HandleFunc("POST /quan-tri/tai-khoan", s.createAccount)
+	mux.HandleFunc("POST /quan-tri/tai-khoan/{id}/thu-dien-tu", s.setAccountEmail)
 	mux.HandleFunc("GET /quan-tri/nhat-ky", s.auditPage)
 }
 

@@ -13,8 +13,8 @@ import (
 // accountForm is the account creation form as typed, with an error per
 // field. The password is never sent back.
 type accountForm struct {
-	Username, DisplayName, Unit, Role                  string
-	UsernameError, PasswordError, UnitError, RoleError string
+	Username, DisplayName, Email, Unit, Role                       string
+	UsernameError, PasswordError, UnitError, RoleError, EmailError string
 }
 
 type accountsData struct {
@@ -22,6 +22,7 @@ type accountsData struct {
 	Roles     []org.Role
 	Form      accountForm
 	Created   string // the username just created, for the notice
+	Emailed   string // the username whose e-mail address was just changed
 	MinLength int
 }
 
@@ -32,7 +33,7 @@ func (s *server) accountsPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	d := accountsData{Form: accountForm{Role: string(org.Officer)}, Created: r.URL.Query().Get("da-tao")}
+	d := accountsData{Form: accountForm{Role: string(org.Officer)}, Created: r.URL.Query().Get("da-tao"), Emailed: r.URL.Query().Get("da-doi-thu")}
 	s.showAccounts(w, r, a, http.StatusOK, d)
 }
 
@@ -57,7 +58,7 @@ func (s *server) createAccount(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := r.PostForm
-	f := accountForm{Username: p.Get("ten"), DisplayName: p.Get("ho-ten"), Unit: p.Get("don-vi"), Role: p.Get("vai-tro")}
+	f := accountForm{Username: p.Get("ten"), DisplayName: p.Get("ho-ten"), Email: p.Get("thu-dien-tu"), Unit: p.Get("don-vi"), Role: p.Get("vai-tro")}
 	status := http.StatusOK
 	// fieldError files the refusal err next to the field it is about.
 	fieldError := func(err error, field *string) {
@@ -65,6 +66,7 @@ func (s *server) createAccount(w http.ResponseWriter, r *http.Request) {
 	}
 	role := org.Role(f.Role)
 	unit, err := s.app.UnitByCode(r.Context(), f.Unit)
+	email, emailErr := app.CheckEmail(f.Email)
 	switch {
 	case problem.KindOf(err) == problem.NotFound: // a mistyped code is the form's fault: 400
 		fieldError(problem.Errorf(problem.Invalid, "Không có đơn vị mã %q", f.Unit), &f.UnitError)
@@ -73,9 +75,11 @@ func (s *server) createAccount(w http.ResponseWriter, r *http.Request) {
 		return
 	case !slices.Contains(org.Roles, role):
 		fieldError(problem.Errorf(problem.Invalid, "Hãy chọn một vai trò trong danh sách"), &f.RoleError)
+	case emailErr != nil:
+		fieldError(emailErr, &f.EmailError)
 	default:
 		pw := p.Get("mat-khau")
-		_, err = s.app.CreateAccount(r.Context(), a, app.NewAccount{Username: f.Username, DisplayName: f.DisplayName,
+		_, err = s.app.CreateAccount(r.Context(), a, app.NewAccount{Username: f.Username, DisplayName: f.DisplayName, Email: email,
 			Password: pw, Memberships: []org.Membership{{Unit: unit.ID, Role: role}}})
 		switch kind := problem.KindOf(err); {
 		case err == nil:
@@ -93,4 +97,22 @@ func (s *server) createAccount(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.showAccounts(w, r, a, status, accountsData{Form: f})
+}
+
+// setAccountEmail changes where an account's reminders are mailed.
+func (s *server) setAccountEmail(w http.ResponseWriter, r *http.Request) {
+	a, _, ok := s.signedIn(w, r)
+	if !ok || !s.formRead(w, r) {
+		return
+	}
+	id, ok := positiveID(r.PathValue("id"))
+	if !ok {
+		s.fail(w, r, problem.Errorf(problem.NotFound, "Không có tài khoản này"))
+		return
+	}
+	if err := s.app.SetAccountEmail(r.Context(), a, id, r.PostForm.Get("thu-dien-tu")); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/quan-tri/tai-khoan?"+url.Values{"da-doi-thu": {r.PostForm.Get("ten")}}.Encode(), http.StatusSeeOther)
 }

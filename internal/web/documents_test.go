@@ -32,16 +32,28 @@ func signedInAs(t *testing.T, h http.Handler, username string) *http.Cookie {
 // text is a page's body as read on screen: entities decoded, NFC.
 func text(p page) string { return vn.NFC(html.UnescapeString(p.body)) }
 
-// postMultipart sends a multipart form, with a file when name is not empty.
+// postMultipart sends a multipart form, with a file in "tep" when name is
+// not empty.
 func postMultipart(t *testing.T, h http.Handler, path string, c *http.Cookie, fields map[string]string, name string, data []byte) page {
+	t.Helper()
+	field := "tep"
+	if name == "" {
+		field = ""
+	}
+	return postFile(t, h, path, c, fields, field, name, data)
+}
+
+// postFile sends a multipart form with one file in field (none when field
+// is empty).
+func postFile(t *testing.T, h http.Handler, path string, c *http.Cookie, fields map[string]string, field, name string, data []byte) page {
 	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	for k, v := range fields {
 		mw.WriteField(k, v)
 	}
-	if name != "" {
-		fw, err := mw.CreateFormFile("tep", name)
+	if field != "" {
+		fw, err := mw.CreateFormFile(field, name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -37,6 +37,7 @@ type uploadData struct {
 	Urgencies  []string
 	Secrecies  []string
 	MaxUploadM int
+	Zip        *zipForm // the bulk upload form (import_zip.go); nil: not offered
 }
 
 func (s *server) uploadPage(w http.ResponseWriter, r *http.Request) {
@@ -51,6 +52,9 @@ func (s *server) renderUpload(w http.ResponseWriter, r *http.Request, a app.Acto
 	d.MaxUploadM = maxUpload >> 20
 	d.Urgencies = []string{"Khẩn", "Thượng khẩn", "Hỏa tốc"}
 	d.Secrecies = []string{"Mật", "Tối mật", "Tuyệt mật"}
+	if d.Reading == nil {
+		d.Zip = s.zipUploadForm(r, a, d.Zip)
+	}
 	s.render(w, r, status, "upload", view{Title: "Vào sổ văn bản đến", Actor: &a, Data: d})
 }
 

@@ -59,5 +59,8 @@ func init() {
 		"Đơn vị %s phải có tên":                                                                                               "Unit %s must have a name",
 		"Hãy chọn ít nhất một chỉ tiêu báo cáo":                                                                               "Tick at least one indicator to report on",
 		"Sự kiện %s có %d đơn vị cũ và %d đơn vị mới: không hợp lệ":                                                           "Event %s has %s old units and %s new units: not valid",
+		"Báo cáo định kỳ chưa xuất được thành tệp; hãy tải báo cáo theo từng văn bản chỉ đạo.":                                "A periodic report cannot be exported as a file yet; download the report of each directive instead.",
+		"%d thông báo":                 "%d notices",
+		"Văn bản này không có tệp gốc": "This document has no original file",
 	})
 }

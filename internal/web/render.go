@@ -58,12 +58,13 @@ func parsePages() pages {
 
 // view is what every page gets: its title, who is signed in (nil on the
 // sign-in page), the page's own data, and (set by render) the page's path
-// for the language switch.
+// for the language switch and the count of the person's reminders.
 type view struct {
-	Title string
-	Actor *app.Actor
-	Data  any
-	Path  string
+	Title   string
+	Actor   *app.Actor
+	Data    any
+	Path    string
+	Notices int // the person's reminders, counted in the menu
 }
 
 // render writes a page with status; it renders into a buffer first so a
@@ -71,6 +72,9 @@ type view struct {
 func (s *server) render(w http.ResponseWriter, r *http.Request, status int, page string, v view) {
 	var buf bytes.Buffer
 	v.Path = r.URL.RequestURI()
+	if v.Actor != nil {
+		v.Notices = s.noticeCount(r.Context(), *v.Actor)
+	}
 	if r.Method != http.MethodGet {
 		v.Path = "/" // a form's result cannot be shown again by a GET
 	}

@@ -29,6 +29,8 @@ type Options struct {
 	App  *app.Service
 	Ping func(context.Context) error // does the database answer?
 	Log  *slog.Logger
+
+	RemindDays []int // days before a deadline the notices start (empty: app.DefaultRemindDays)
 }
 
 type server struct {
@@ -36,6 +38,8 @@ type server struct {
 	ping  func(context.Context) error
 	log   *slog.Logger
 	pages pages
+
+	remindDays []int
 
 	pagesKept memo.Memo[pageKey, keptPage] // see remember
 }
@@ -54,6 +58,11 @@ func New(o Options) http.Handler {
 	s.workRoutes(mux)
 	s.adminRoutes(mux)
 	s.tokenRoutes(mux)
+	s.exportRoutes(mux)
+	s.noticeRoutes(mux)
+	s.periodRoutes(mux)
+	s.searchRoutes(mux)
+	s.bulkImportRoutes(mux)
 	mux.Handle("/api/v1/", api.New(api.Options{App: o.App, Log: s.log}))
 	mux.Handle("GET /static/", staticFiles())
 	mux.HandleFunc("/", s.notFound)
@@ -65,7 +74,7 @@ func newServer(o Options) *server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &server{app: o.App, ping: o.Ping, log: log, pages: parsePages()}
+	s := &server{app: o.App, ping: o.Ping, log: log, pages: parsePages(), remindDays: o.RemindDays}
 	s.pagesKept.Max = pagesKept
 	return s
 }

@@ -1,0 +1,53 @@
+package api
+
+import (
+	"net/http"
+
+	"lantoa/internal/app"
+	"lantoa/internal/document"
+	"lantoa/internal/export"
+)
+
+// rollupExport sends a directive's results report at a unit as a file:
+// the report in the official layout (docx, pdf) or its annex of figures
+// (xlsx). Without a unit, the highest unit the directive reached reports.
+func (s *server) rollupExport(w http.ResponseWriter, r *http.Request, c caller) error {
+	q := r.URL.Query()
+	ds, err := required(r, "directive", "mã số của văn bản chỉ đạo")
+	if err != nil {
+		return err
+	}
+	directive, err := parseID(ds, "văn bản chỉ đạo")
+	if err != nil {
+		return err
+	}
+	fs, err := required(r, "format", "docx, pdf hoặc xlsx")
+	if err != nil {
+		return err
+	}
+	f, err := export.ParseFormat(fs)
+	if err != nil {
+		return err
+	}
+	asOf, err := parseDate(q.Get("as_of"), "as_of")
+	if err != nil {
+		return err
+	}
+	in := app.ResultsQuery{Directive: document.ID(directive), On: asOf}
+	if code := q.Get("unit"); code != "" {
+		unit, err := s.app.UnitByCode(r.Context(), code)
+		if err != nil {
+			return err
+		}
+		in.Unit = unit.ID
+	}
+	res, err := s.app.ResultsReport(r.Context(), c.actor, in)
+	if err != nil {
+		return err
+	}
+	data, err := res.File(f)
+	if err != nil {
+		return err
+	}
+	return sendFile(w, res.FileName(f), f.ContentType(), data)
+}

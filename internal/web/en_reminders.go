@@ -1,0 +1,63 @@
+package web
+
+// The English of the reminders, the periodic reporting calendar and their
+// messages.
+func init() {
+	addEnglish(map[string]string{
+		// Reminders.
+		"Thông báo": "Notices",
+		"Nhiệm vụ của đơn vị bạn còn %d ngày nữa đến hạn báo cáo hoặc đã quá hạn, và nhiệm vụ đơn vị bạn giao đã quá hạn. Thư nhắc (nếu tài khoản có địa chỉ thư điện tử) gửi mỗi ngày nhiều nhất một thư.": "Assignments of your units due within %d days or overdue, and overdue assignments your units gave. Reminder e-mails (when the account has an e-mail address) are sent at most once a day.",
+		"Đơn vị báo cáo":               "Reporting unit",
+		"Đơn vị được giao":             "Assigned unit",
+		"Nhiệm vụ do đơn vị bạn giao.": "An assignment your unit gave.",
+		"Không có thông báo nào: chưa nhiệm vụ nào sắp đến hạn hay quá hạn.": "No notices: no assignment is near its deadline or overdue.",
+		"còn %d ngày":     "%d days left",
+		"hạn là hôm nay":  "due today",
+		"quá hạn %d ngày": "%d days overdue",
+		"%d thông báo: nhiệm vụ sắp đến hạn hoặc quá hạn báo cáo": "%d notices: assignments near or past their report deadline",
+		"Thư nhắc hạn": "Reminder e-mail",
+		"Đã lưu địa chỉ thư điện tử của %s.":                               "E-mail address of %s saved.",
+		"Địa chỉ thư điện tử":                                              "E-mail address",
+		"để nhận thư nhắc hạn; có thể để trống":                            "for deadline reminders; may be left empty",
+		"Địa chỉ thư điện tử %q không đúng dạng (ví dụ: ten@donvi.gov.vn)": "The e-mail address %q is not valid (for example: name@unit.gov.vn)",
+
+		// Periodic reports.
+		"Báo cáo định kỳ":              "Periodic reports",
+		"Lịch báo cáo định kỳ":         "Periodic reporting calendar",
+		"Báo cáo tháng":                "Monthly reports",
+		"Báo cáo quý":                  "Quarterly reports",
+		"Báo cáo 6 tháng":              "Six-month reports",
+		"Báo cáo năm":                  "Annual reports",
+		"Tháng %d/%d":                  "Month %d/%d",
+		"Quý %s/%d":                    "Quarter %s/%d",
+		"6 tháng đầu năm %d":           "First half of %d",
+		"6 tháng cuối năm %d":          "Second half of %d",
+		"Năm %d":                       "Year %d",
+		"Chọn năm":                     "Choose the year",
+		"Đã lưu cách tính kỳ báo cáo.": "The reporting periods rule was saved.",
+		"Kỳ báo cáo tính theo tháng dương lịch (từ ngày 1 đến hết tháng).":             "Reporting periods follow calendar months (from the 1st to the end of the month).",
+		"Kỳ báo cáo tính từ ngày %d tháng trước đến ngày %d tháng này (chốt số liệu).": "Reporting periods run from day %d of the previous month to day %d of this month (figures cut-off).",
+		"Hạn gửi: %d ngày làm việc sau ngày cuối kỳ.":                                  "Due: %d working days after the period's last day.",
+		"Hôm nay: %s.": "Today: %s.",
+		"Hạn gửi":      "Due",
+		"kỳ hiện tại":  "current period",
+		"Chưa lập":     "Not started",
+		"Chưa đến kỳ":  "Not begun",
+		"Trễ hạn":      "Late",
+		"Báo cáo định kỳ được điền sẵn từ mọi hoạt động của đơn vị kết thúc trong kỳ và báo cáo định kỳ đã duyệt của các đơn vị cấp dưới; số liệu sửa tay được đánh dấu.": "A periodic report is pre-filled from all the unit's activities ending in the period and the accepted periodic reports of the units below; figures changed by hand are marked.",
+		"Đổi cách tính kỳ báo cáo (cho toàn hệ thống)":                                     "Change how reporting periods are cut (for the whole system)",
+		"Kỳ bắt đầu từ ngày (1: tháng dương lịch; 15: quy định chốt số liệu của Nhà nước)": "Periods start on day (1: calendar months; 15: the state cut-off rule)",
+		"Hạn gửi sau ngày cuối kỳ (ngày làm việc)":                                         "Due after the period's last day (working days)",
+		"Tài khoản của bạn chưa thuộc đơn vị nào nên chưa có lịch báo cáo định kỳ.":        "Your account belongs to no unit yet, so it has no periodic reporting calendar.",
+		"Kỳ %s chưa bắt đầu (từ ngày %s)":                                                  "The period %s has not begun yet (it starts on %s)",
+		"Không có kỳ %s nào bắt đầu ngày %s":                                               "No %s period starts on %s",
+		"Không rõ kỳ báo cáo nào; hãy mở lại trang báo cáo định kỳ và thử lại":             "Which reporting period is unclear; open the periodic reports page again and retry",
+		"Ngày chốt và số ngày làm việc phải là số nguyên":                                  "The cut-off day and the number of working days must be whole numbers",
+		"Ngày chốt số liệu phải từ 1 đến 28 (ngày %d không có ở mọi tháng)":                "The cut-off day must be from 1 to 28 (day %d is not in every month)",
+		"Hạn gửi phải từ 0 đến 30 ngày làm việc sau ngày chốt":                             "The due day must be 0 to 30 working days after the cut-off",
+		"Chỉ quản trị của đơn vị cấp cao nhất mới đổi được lịch báo cáo định kỳ":           "Only the administrator of a top-level unit may change the periodic reporting rule",
+		"Đơn vị đã có báo cáo của kỳ này":                                                  "The unit already has a report for this period",
+		"Năm %d nằm ngoài lịch báo cáo (2000–2100)":                                        "Year %d is outside the reporting calendar (2000–2100)",
+		"Năm %q không đúng; hãy ghi bốn chữ số, ví dụ 2023":                                "Year %q is not valid; write four digits, for example 2023",
+	})
+}
