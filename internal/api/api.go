@@ -61,6 +61,7 @@ var routes = []route{
 	{"GET /documents/{id}", false, (*server).document},
 	{"GET /documents/{id}/cascade", false, (*server).cascade},
 	{"GET /documents/{id}/file", false, (*server).documentFile},
+	{"GET /documents/{id}/export", false, (*server).documentExport},
 	{"POST /documents/{id}/assignments", false, (*server).assignFromDocument},
 	{"GET /units", false, (*server).units},
 	{"GET /units/{id}", false, (*server).unit},

@@ -51,3 +51,29 @@ func (s *server) rollupExport(w http.ResponseWriter, r *http.Request, c caller) 
 	}
 	return sendFile(w, res.FileName(f), f.ContentType(), data)
 }
+
+// documentExport answers GET /documents/{id}/export?format=docx|pdf: the
+// document laid out in its family's official form.
+func (s *server) documentExport(w http.ResponseWriter, r *http.Request, c caller) error {
+	id, err := pathID(r, "văn bản")
+	if err != nil {
+		return err
+	}
+	fs, err := required(r, "format", "docx hoặc pdf")
+	if err != nil {
+		return err
+	}
+	f, err := export.ParseFormat(fs)
+	if err != nil {
+		return err
+	}
+	l, d, err := s.app.DocumentLetter(r.Context(), c.actor, document.ID(id))
+	if err != nil {
+		return err
+	}
+	data, err := l.File(f)
+	if err != nil {
+		return err
+	}
+	return sendFile(w, export.FileName(app.DocumentTitle(d), f), f.ContentType(), data)
+}

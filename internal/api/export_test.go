@@ -67,3 +67,43 @@ func TestAPIExportsTheResultsReport(t *testing.T) {
 		get(t, h, front, fmt.Sprintf("/api/v1/rollup/export?directive=%d&unit=ltu&format=pdf", found[0].ID)).problem(t, http.StatusForbidden)
 	})
 }
+
+// A guidance downloads as Word in its party layout, named by its number;
+// a spreadsheet of a letter is refused.
+func TestAPIExportsADocumentInItsOfficialLayout(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, s *store.Store) {
+		h := demoAPI(t, s)
+		token := signIn(t, h, "btgtu.lanhdao")
+		var found []docJSON
+		get(t, h, token, "/api/v1/documents?number="+url.QueryEscape("71-HD/BTGTU")).decode(t, &found)
+		if len(found) != 1 {
+			t.Fatalf("71-HD/BTGTU: %+v", found)
+		}
+		path := fmt.Sprintf("/api/v1/documents/%d/export", found[0].ID)
+		res := get(t, h, token, path+"?format=docx")
+		if res.status != http.StatusOK || !strings.Contains(res.header.Get("Content-Disposition"), `filename="huong-dan-71-hd-btgtu.docx"`) {
+			t.Fatalf("docx: status %d, %q: %s", res.status, res.header.Get("Content-Disposition"), res.body[:min(200, len(res.body))])
+		}
+		z, err := zip.NewReader(bytes.NewReader(res.body), int64(len(res.body)))
+		if err != nil {
+			t.Fatalf("the docx is not a zip: %v", err)
+		}
+		var doc bytes.Buffer
+		for _, f := range z.File {
+			if f.Name == "word/document.xml" {
+				rc, _ := f.Open()
+				doc.ReadFrom(rc)
+				rc.Close()
+			}
+		}
+		for _, want := range []string{"ĐẢNG CỘNG SẢN VIỆT NAM", "HƯỚNG DẪN", "71-HD/BTGTU"} {
+			if !strings.Contains(doc.String(), want) {
+				t.Errorf("document.xml lacks %q", want)
+			}
+		}
+		if pdf := get(t, h, token, path+"?format=pdf"); pdf.status != http.StatusOK || !bytes.HasPrefix(pdf.body, []byte("%PDF")) {
+			t.Errorf("pdf: status %d", pdf.status)
+		}
+		get(t, h, token, path+"?format=xlsx").problem(t, http.StatusBadRequest)
+	})
+}

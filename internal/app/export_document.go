@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -196,4 +197,13 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// DocumentTitle is what a document's file is named after: its type and
+// number, or its draft's id before it has one.
+func DocumentTitle(d document.Document) string {
+	if d.NumberSymbol == "" {
+		return d.DocType + " dự thảo " + strconv.FormatInt(int64(d.ID), 10)
+	}
+	return d.DocType + " " + d.NumberSymbol
 }

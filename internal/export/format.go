@@ -53,6 +53,18 @@ func (r Results) File(f Format) ([]byte, error) {
 	return nil, fmt.Errorf("export: unknown format %q", f)
 }
 
+// File writes a document in its official layout as DOCX or PDF; a letter
+// has no annex.
+func (l Letter) File(f Format) ([]byte, error) {
+	switch f {
+	case FormatDOCX:
+		return DOCX(l)
+	case FormatPDF:
+		return PDF(l)
+	}
+	return nil, problem.Errorf(problem.Invalid, "Văn bản tải được dạng .docx hoặc .pdf, không có dạng %s", f)
+}
+
 // FileName is the name the results report is offered under: the report,
 // or its annex of figures for XLSX, of the directive at the unit and day.
 func (r Results) FileName(f Format) string {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"lantoa/internal/app"
 	"lantoa/internal/export"
@@ -117,21 +116,12 @@ func (s *server) exportDocument(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	var data []byte
-	if f == export.FormatPDF {
-		data, err = export.PDF(l)
-	} else {
-		data, err = export.DOCX(l)
-	}
+	data, err := l.File(f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	title := d.DocType + " " + d.NumberSymbol
-	if d.NumberSymbol == "" {
-		title = d.DocType + " dự thảo " + strconv.FormatInt(int64(d.ID), 10)
-	}
-	sendFile(w, export.FileName(title, f), data)
+	sendFile(w, export.FileName(app.DocumentTitle(d), f), data)
 }
 
 func (s *server) sendResults(w http.ResponseWriter, r *http.Request, res export.Results, f export.Format) {
