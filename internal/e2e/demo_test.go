@@ -47,6 +47,7 @@ func TestDemoPagesOpenAndAreShotAtBothWidths(t *testing.T) {
 			{"mttqtp.chuyenvien", "/", "trang-chu-qua-han", []string{"Trang chủ — Việc cần làm"}, ""},
 			{"mttqtp.chuyenvien", "/van-ban", "so-van-ban-demo", []string{"Sổ văn bản"}, ""},
 			{"mttqtp.chuyenvien", "/mat-khau", "mat-khau", []string{"Mật khẩu hiện tại"}, ""},
+			{"btgtu.lanhdao", "/tim-kiem?q=chi+thi+12+doi+ngoai", "tim-kiem", []string{"Tìm văn bản", "12-CT/TW"}, "mark"},
 			{"btgtu.lanhdao", "/thong-bao", "thong-bao", []string{"Thông báo"}, ""},
 			{"btgtu.lanhdao", "/bao-cao-dinh-ky?nam=2022", "bao-cao-dinh-ky", []string{"Báo cáo định kỳ — Ban Tuyên giáo Tỉnh ủy Lai Châu"}, ""},
 		}
