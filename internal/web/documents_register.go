@@ -20,21 +20,74 @@ type registerTab struct {
 	Current    bool
 }
 
-// registerForm is the register page's filters as typed, with the error
-// of each field that could not be read.
-type registerForm struct {
-	Unit, Register, DocType, Issuer, From, To, Status, Query string
-	FromError, ToError                                       string
+// filterForm is what the register and the search pages filter documents
+// on, as typed, with the error of each date that could not be read.
+type filterForm struct {
+	Query, DocType, Issuer, Register, Status, From, To string
+	FromError, ToError                                 string
+}
+
+func readFilterForm(q url.Values) filterForm {
+	return filterForm{Query: q.Get("q"), DocType: q.Get("loai"), Issuer: q.Get("co-quan"), Register: q.Get("so"),
+		Status: q.Get("trang-thai"), From: q.Get("tu-ngay"), To: q.Get("den-ngay")}
 }
 
 // values are the filters as a query string, without the page.
-func (f registerForm) values() url.Values {
+func (f filterForm) values() url.Values {
 	v := url.Values{}
-	for k, x := range map[string]string{"don-vi": f.Unit, "so": f.Register, "loai": f.DocType, "co-quan": f.Issuer,
-		"tu-ngay": f.From, "den-ngay": f.To, "trang-thai": f.Status, "q": f.Query} {
+	for k, x := range map[string]string{"q": f.Query, "loai": f.DocType, "co-quan": f.Issuer, "so": f.Register,
+		"trang-thai": f.Status, "tu-ngay": f.From, "den-ngay": f.To} {
 		if x != "" {
 			v.Set(k, x)
 		}
+	}
+	return v
+}
+
+// checkedFilters are a filter form's values that the store takes.
+type checkedFilters struct {
+	Register document.Register
+	Status   document.Status
+	From, To time.Time
+}
+
+// check reads the form: an unknown register or status is dropped (the
+// form shows "all"), a wrong date is said beside its field.
+func (f *filterForm) check() checkedFilters {
+	var c checkedFilters
+	switch reg := document.Register(f.Register); reg {
+	case document.Incoming, document.Outgoing, document.Reference:
+		c.Register = reg
+	default:
+		f.Register = ""
+	}
+	if _, known := docStatusLabels[document.Status(f.Status)]; known {
+		c.Status = document.Status(f.Status)
+	} else {
+		f.Status = ""
+	}
+	c.From, f.FromError = optionalDay(f.From)
+	c.To, f.ToError = optionalDay(f.To)
+	return c
+}
+
+// pageOf is the page asked for (from 1) and the offset of its first line.
+func pageOf(q url.Values, size int) (pageNo, offset int) {
+	pageNo, _ = strconv.Atoi(q.Get("trang"))
+	pageNo = max(pageNo, 1)
+	return pageNo, (pageNo - 1) * size
+}
+
+// registerForm is the register page's filters: a unit's registers.
+type registerForm struct {
+	Unit string
+	filterForm
+}
+
+func (f registerForm) values() url.Values {
+	v := f.filterForm.values()
+	if f.Unit != "" {
+		v.Set("don-vi", f.Unit)
 	}
 	return v
 }
@@ -72,30 +125,18 @@ func (s *server) registerPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	form := registerForm{Unit: q.Get("don-vi"), Register: q.Get("so"), DocType: q.Get("loai"), Issuer: q.Get("co-quan"),
-		From: q.Get("tu-ngay"), To: q.Get("den-ngay"), Status: q.Get("trang-thai"), Query: q.Get("q")}
+	form := registerForm{Unit: q.Get("don-vi"), filterForm: readFilterForm(q)}
 	unit, err := s.chosenUnit(r.Context(), a, form.Unit)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	form.Unit = unit.Code
+	c := form.check()
 	f := store.RegisterFilter{Unit: unit.ID, DocType: form.DocType, Issuer: form.Issuer, Query: form.Query,
-		Status: document.Status(form.Status), Limit: registerPageSize}
-	switch reg := document.Register(form.Register); reg {
-	case document.Incoming, document.Outgoing, document.Reference:
-		f.Register = reg
-	default:
-		form.Register = ""
-	}
-	if _, known := docStatusLabels[f.Status]; !known {
-		f.Status, form.Status = "", ""
-	}
-	f.From, form.FromError = optionalDay(form.From)
-	f.To, form.ToError = optionalDay(form.To)
-	pageNo, _ := strconv.Atoi(q.Get("trang"))
-	pageNo = max(pageNo, 1)
-	f.Offset = (pageNo - 1) * registerPageSize
+		Register: c.Register, Status: c.Status, From: c.From, To: c.To, Limit: registerPageSize}
+	pageNo, offset := pageOf(q, registerPageSize)
+	f.Offset = offset
 
 	d := registerData{Unit: unit, Form: form, PageNo: pageNo, First: f.Offset + 1}
 	if d.Units, err = s.ownUnits(r.Context(), a); err != nil {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 	"strconv"
 
 	"lantoa/internal/document"
@@ -17,27 +16,8 @@ func (s *server) searchRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /tim-kiem", s.searchPage)
 }
 
-// searchForm is the search page's words and filters as typed, with the
-// error of each date that could not be read.
-type searchForm struct {
-	Query, DocType, Issuer, Register, Status, From, To string
-	FromError, ToError                                 string
-}
-
-// values are the words and filters as a query string, without the page.
-func (f searchForm) values() url.Values {
-	v := url.Values{}
-	for k, x := range map[string]string{"q": f.Query, "loai": f.DocType, "co-quan": f.Issuer, "so": f.Register,
-		"trang-thai": f.Status, "tu-ngay": f.From, "den-ngay": f.To} {
-		if x != "" {
-			v.Set(k, x)
-		}
-	}
-	return v
-}
-
 type searchData struct {
-	Form       searchForm
+	Form       filterForm
 	Registers  []statusOption // value and label, like the statuses
 	Statuses   []statusOption
 	Page       store.SearchPage
@@ -57,24 +37,12 @@ func (s *server) searchPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	form := searchForm{Query: q.Get("q"), DocType: q.Get("loai"), Issuer: q.Get("co-quan"), Register: q.Get("so"),
-		Status: q.Get("trang-thai"), From: q.Get("tu-ngay"), To: q.Get("den-ngay")}
-	f := store.SearchFilter{Query: form.Query, DocType: form.DocType, Issuer: form.Issuer, Status: document.Status(form.Status),
-		Limit: searchPageSize}
-	switch reg := document.Register(form.Register); reg {
-	case document.Incoming, document.Outgoing, document.Reference:
-		f.Register = reg
-	default:
-		form.Register = ""
-	}
-	if _, known := docStatusLabels[f.Status]; !known {
-		f.Status, form.Status = "", ""
-	}
-	f.From, form.FromError = optionalDay(form.From)
-	f.To, form.ToError = optionalDay(form.To)
-	pageNo, _ := strconv.Atoi(q.Get("trang"))
-	pageNo = max(pageNo, 1)
-	f.Offset = (pageNo - 1) * searchPageSize
+	form := readFilterForm(q)
+	c := form.check()
+	f := store.SearchFilter{Query: form.Query, DocType: form.DocType, Issuer: form.Issuer, Register: c.Register, Status: c.Status,
+		From: c.From, To: c.To, Limit: searchPageSize}
+	pageNo, offset := pageOf(q, searchPageSize)
+	f.Offset = offset
 
 	d := searchData{Form: form, PageNo: pageNo, First: f.Offset + 1}
 	for _, t := range registerTabs[1:] {
