@@ -17,6 +17,7 @@ import (
 // the tree of the day it takes effect shows the new unit, the tree of the
 // day before the old one.
 func TestWebAdministratorCreatesAUnitAndRecordsARename(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		h, svc := siteOn(t, dsn, "2022-07-15")
@@ -86,6 +87,7 @@ func TestWebAdministratorCreatesAUnitAndRecordsARename(t *testing.T) {
 
 // Only administrators of the units concerned create units or reorganise.
 func TestWebUnitFormsRefuseOthers(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		h, svc := siteOn(t, dsn, "2022-07-15")

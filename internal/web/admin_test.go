@@ -18,6 +18,7 @@ func unitRow(body, name string) bool {
 }
 
 func TestWebPasswordChangeEndsOtherSessionsAndTheOldPassword(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSite(t, dsn)
 		const user, next = "btgtu.chuyenvien", "mật khẩu mới của Mai 2025"
@@ -64,6 +65,7 @@ func TestWebPasswordChangeEndsOtherSessionsAndTheOldPassword(t *testing.T) {
 }
 
 func TestWebAdminSeesTheOrganisationTreeOfADay(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSite(t, dsn)
 		c := signIn(t, h, "admin", demoPassword).cookie
@@ -105,6 +107,7 @@ func TestWebAdminSeesTheOrganisationTreeOfADay(t *testing.T) {
 }
 
 func TestWebAdminCreatesAnAccountThatSignsIn(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSite(t, dsn)
 		c := signIn(t, h, "admin", demoPassword).cookie
@@ -145,6 +148,7 @@ func TestWebAdminCreatesAnAccountThatSignsIn(t *testing.T) {
 }
 
 func TestWebAdministrationIsForAdministratorsOnly(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, s := demoSite(t, dsn)
 		c := signIn(t, h, "btgtu.lanhdao", demoPassword).cookie
@@ -164,6 +168,7 @@ func TestWebAdministrationIsForAdministratorsOnly(t *testing.T) {
 }
 
 func TestWebAuditLogShowsSignInsNewestFirst(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSite(t, dsn)
 		signIn(t, h, "btgtu.vanthu", demoPassword)

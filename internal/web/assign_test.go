@@ -61,6 +61,7 @@ func checkbox(u org.Unit) string {
 }
 
 func TestWebAssignFromAnUploadedLetter(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		h, svc := siteOn(t, dsn, "2022-07-15")
@@ -167,6 +168,7 @@ func TestWebAssignFromAnUploadedLetter(t *testing.T) {
 // A group the reader cannot spread over units gets a list to pick from;
 // the picked units are assigned with that line's task.
 func TestWebAssignPicksUnitsForAnUnmatchedText(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		h, svc := siteOn(t, dsn, "2022-07-15")

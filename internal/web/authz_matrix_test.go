@@ -69,6 +69,7 @@ type matrixRow struct {
 }
 
 func TestMatrixOfWhoMayOpenAndDoWhat(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		m := newMatrix(t, dsn)
 		for _, row := range matrixRows(m) {

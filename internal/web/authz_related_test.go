@@ -20,6 +20,7 @@ import (
 // city board issued shows to the board's own clerk, not granted it, by
 // its number only, as its register shows it.
 func TestDocumentsCitingOrImplementingAreListedOnlyToThoseWhoSeeThem(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		m := newMatrix(t, dsn)
 		ctx := context.Background()

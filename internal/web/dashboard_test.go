@@ -11,6 +11,7 @@ import (
 )
 
 func TestWebDashboardShowsTheProvinceAsOfTheCampaignsEnd(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, s := demoSite(t, dsn)
 		c := signedInAs(t, h, "admin")
@@ -43,6 +44,7 @@ func TestWebDashboardShowsTheProvinceAsOfTheCampaignsEnd(t *testing.T) {
 }
 
 func TestWebDashboardRefusesAUnitTheCollaboratorCannotSee(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, s := demoSite(t, dsn)
 		c := signedInAs(t, h, "btgthu.ctv")
@@ -56,6 +58,7 @@ func TestWebDashboardRefusesAUnitTheCollaboratorCannotSee(t *testing.T) {
 // The status breakdown adds up to the units assigned, and the activity
 // columns count the demo's activities month by month.
 func TestWebDashboardBreaksDownStatusAndActivityOverTime(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, s := demoSite(t, dsn)
 		c := signedInAs(t, h, "admin")

@@ -79,6 +79,7 @@ func directiveID(t *testing.T, s *store.Store, numberSymbol string) string {
 }
 
 func TestWebRegisterListsTheCityBoardsDocuments(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSite(t, dsn)
 		c := signedInAs(t, h, "btgthu.vanthu")
@@ -114,6 +115,7 @@ func TestWebRegisterListsTheCityBoardsDocuments(t *testing.T) {
 }
 
 func TestWebDocumentPageShowsTheCascade(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, s := demoSite(t, dsn)
 		c := signedInAs(t, h, "admin")
@@ -153,6 +155,7 @@ func TestWebDocumentPageShowsTheCascade(t *testing.T) {
 }
 
 func TestWebUploadPrefillsTheFormWarnsOfTheDuplicateAndSaves(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSiteOn(t, dsn, demoCampaignDay)
 		c := signedInAs(t, h, "btgthu.vanthu")

@@ -13,6 +13,7 @@ import (
 // the links serve the files with their names, and a person who may not
 // see the unit gets no file.
 func TestWebDashboardDownloadsTheReportAsShown(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, s := demoSite(t, dsn)
 		c := signedInAs(t, h, "admin")

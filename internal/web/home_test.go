@@ -11,6 +11,7 @@ import (
 // The home page lists, beside the to-do list, the documents that came
 // last into the person's own registers, newest first, each linking to it.
 func TestWebHomeListsNewDocumentsOfOnesOwnRegisters(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, s := demoSiteOn(t, dsn, demoCampaignDay)
 		clerk := session(t, h, "btgthu.vanthu")

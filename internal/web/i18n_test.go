@@ -15,6 +15,7 @@ var literal = regexp.MustCompile(`(?:\{\{-?|\()\s*t\s+"((?:[^"\\]|\\.)*)"`)
 // Every text a template translates has its English: a page in English
 // must not fall back to Vietnamese half-way.
 func TestEveryTemplateTextHasEnglish(t *testing.T) {
+	t.Parallel()
 	names, err := fs.Glob(files, "templates/*.html")
 	if err != nil || len(names) == 0 {
 		t.Fatalf("templates: %v %v", names, err)
@@ -38,6 +39,7 @@ func TestEveryTemplateTextHasEnglish(t *testing.T) {
 }
 
 func TestLocalPathRefusesOtherSites(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"/van-ban?trang=2":       "/van-ban?trang=2",
 		"https://evil.example/":  "/",
@@ -56,6 +58,7 @@ func TestLocalPathRefusesOtherSites(t *testing.T) {
 // The switch turns the sign-in page English and back, and keeps the
 // choice in a cookie so any instance shows the same language.
 func TestLanguageSwitch(t *testing.T) {
+	t.Parallel()
 	h := New(Options{App: nil, Ping: nil})
 	get := func(cookie *http.Cookie) string {
 		req := httptest.NewRequest("GET", "/dang-nhap", nil)
@@ -95,6 +98,7 @@ func TestLanguageSwitch(t *testing.T) {
 }
 
 func TestBriefCutsLongTextsAtAWord(t *testing.T) {
+	t.Parallel()
 	long := "Căn cứ Hướng dẫn số 71-HD/BTGTU ngày 22/6/2022 của Ban Tuyên giáo Tỉnh ủy về tuyên truyền Chỉ thị số 12-CT/TW"
 	if got := brief(long, 40); got != "Căn cứ Hướng dẫn số 71-HD/BTGTU ngày…" {
 		t.Errorf("brief(…, 40) = %q", got)
@@ -107,6 +111,7 @@ func TestBriefCutsLongTextsAtAWord(t *testing.T) {
 // A refusal the program builds with values shows in English with the
 // same values, and text without a translation stays as it was.
 func TestBuiltMessagesAreTranslatedWithTheirValues(t *testing.T) {
+	t.Parallel()
 	for vi, want := range map[string]string{
 		"Không có văn bản số 99-CT/TW":                               "There is no document number 99-CT/TW",
 		"Mã đơn vị \"ldld\" đã được dùng":                            "Unit code \"ldld\" is already used",

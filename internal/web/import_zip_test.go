@@ -56,6 +56,7 @@ func waitForJob(t *testing.T, h http.Handler, c *http.Cookie, path string) page 
 // offers the JSON Lines report; the same archive again finds duplicates.
 // Nobody else sees the job. A damaged archive is refused at once.
 func TestWebZipUploadImportsAndReportsEachFile(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSite(t, dsn)
 		c := signedInAs(t, h, "ldld.vanthu")

@@ -60,6 +60,7 @@ func educationUnion(t *testing.T, dsn string) (http.Handler, *app.Service, task.
 }
 
 func TestWebIssueAnImplementingDocumentFromAnAssignment(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		h, svc, as, school := educationUnion(t, dsn)
@@ -134,6 +135,7 @@ func TestWebIssueAnImplementingDocumentFromAnAssignment(t *testing.T) {
 }
 
 func TestWebIssueFormIsForTheAssigneesPeopleOnly(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, svc, as, school := educationUnion(t, dsn)
 		path := fmt.Sprintf("/nhiem-vu/%d/ban-hanh", as.ID)
@@ -186,6 +188,7 @@ func TestWebIssueFormIsForTheAssigneesPeopleOnly(t *testing.T) {
 // A unit may also implement a directive in its register directly: the
 // federation's leader issues a plan from 71-HD/BTGTU to a union below.
 func TestWebIssueFromAParentDocument(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		h, svc := siteOn(t, dsn, "2022-07-25")

@@ -95,6 +95,7 @@ var (
 // (names of units, people and indicators stay as they are), and switching
 // back brings the Vietnamese back.
 func TestWebPagesReadInEnglishAfterTheSwitch(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, s := demoSiteOn(t, dsn, demoCampaignDay)
 		officer := session(t, h, "mttqtp.chuyenvien")
@@ -166,6 +167,7 @@ var menu = regexp.MustCompile(`(?s)<details class="menu">\s*<summary>([^<]*)</su
 // script, holding the person's own links and the language switch too; no
 // page carries an inline style or script, which the CSP would block.
 func TestWebPhoneMenuHoldsEveryLinkAndPagesHaveNoInlineCode(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, s := demoSite(t, dsn)
 		admin := session(t, h, "admin")
@@ -203,6 +205,7 @@ func TestWebPhoneMenuHoldsEveryLinkAndPagesHaveNoInlineCode(t *testing.T) {
 // The style sheet folds the navigation on a phone and prints without the
 // parts that only work on a screen.
 func TestStyleSheetFoldsTheMenuAndPrintsCleanly(t *testing.T) {
+	t.Parallel()
 	b, err := fs.ReadFile(files, "static/site.css")
 	if err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 // guidance: the provincial board's leader finds both on "Thông báo", and
 // the menu of every page counts the notices.
 func TestWebNoticesListLateAssignmentsAndTheMenuCountsThem(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSiteOn(t, dsn, time.Date(2022, 12, 16, 9, 0, 0, 0, time.UTC))
 		lead := session(t, h, "btgtu.lanhdao")
@@ -47,6 +48,7 @@ func TestWebNoticesListLateAssignmentsAndTheMenuCountsThem(t *testing.T) {
 // a malformed one is refused with a message, and a person without
 // administration rights cannot change another's.
 func TestWebAdministratorSetsWhereRemindersGo(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, s := demoSiteOn(t, dsn, demoCampaignDay)
 		acc, err := app.New(s, nil).AccountByUsername(context.Background(), "btgthu.ctv")

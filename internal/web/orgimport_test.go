@@ -13,6 +13,7 @@ import (
 // only says what would be made; a good sheet makes its units, which the
 // tree then shows.
 func TestWebUnitSheetImport(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSite(t, dsn)
 		c := signIn(t, h, "admin", demoPassword).cookie

@@ -18,6 +18,7 @@ import (
 // the calendar then links to it. The board's collaborator sees the
 // calendar but cannot open a report.
 func TestWebPeriodCalendarOpensAPrefilledMonthlyReport(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, s := demoSiteOn(t, dsn, demoCampaignDay)
 		board, err := app.New(s, nil).UnitByCode(context.Background(), "tp-btg")

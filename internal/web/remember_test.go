@@ -17,6 +17,7 @@ import (
 // Two instances on one database: the dashboard one instance keeps shows
 // an activity the other has just recorded, at the very next request.
 func TestWebKeptDashboardFollowsAWriteOfAnotherInstance(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		a, s := demoSite(t, dsn)

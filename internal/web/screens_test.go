@@ -18,6 +18,7 @@ import (
 // and the assignment page show its first words and keep the whole text
 // behind "Xem toàn văn"; a short task shows as it is.
 func TestWebShortTaskShowsWhole(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _, short := workSite(t, dsn)
 		home := text(request(t, h, "GET", "/", session(t, h, "cdgd.chuyenvien"), nil))
@@ -28,6 +29,7 @@ func TestWebShortTaskShowsWhole(t *testing.T) {
 }
 
 func TestWebLongTaskShowsItsBriefAndTheWholeTextOnDemand(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		long := strings.Repeat("Tổ chức quán triệt Chỉ thị số 12-CT/TW đến cán bộ, đoàn viên, người lao động; ", 12) + "báo cáo kết quả."
 		h, a := schoolAssigned(t, dsn, long)
@@ -77,6 +79,7 @@ func schoolAssigned(t *testing.T, dsn, taskText string) (http.Handler, task.Assi
 // below, each unit it touches links to it, and a unit with no end shows
 // none (never the zero year).
 func TestWebUnitsPageShowsEachReorganisationOnce(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSite(t, dsn)
 		p := request(t, h, "GET", "/quan-tri/don-vi?ngay=31/12/2022", session(t, h, "admin"), nil)
@@ -117,6 +120,7 @@ func TestWebUnitsPageShowsEachReorganisationOnce(t *testing.T) {
 // A mistyped address keeps the navigation of someone signed in, and sends
 // no one to the sign-in page.
 func TestWebNotFoundKeepsTheNavigationOfTheSignedIn(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSite(t, dsn)
 		in := request(t, h, "GET", "/khong-co-trang-nay", session(t, h, "btgtu.chuyenvien"), nil)

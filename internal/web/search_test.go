@@ -11,6 +11,7 @@ import (
 // accents is found, the words marked, everything else escaped; a date the
 // page cannot read is pointed at.
 func TestWebSearchFindsAndMarks(t *testing.T) {
+	t.Parallel()
 	h, _ := demoSite(t, t.TempDir()+"/lantoa.db")
 	c := signedInAs(t, h, "btgtu.vanthu")
 	if home := request(t, h, "GET", "/", c, nil); !strings.Contains(home.body, `action="/tim-kiem"`) {

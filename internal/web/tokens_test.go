@@ -28,6 +28,7 @@ func apiStatus(h http.Handler, token string) int {
 // A person makes a token on the page, sees it once, uses it with the API,
 // and revokes it there; nobody else can revoke it.
 func TestWebTokenPageCreatesShowsOnceAndRevokes(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSite(t, dsn)
 		c := session(t, h, "ldld.lanhdao")

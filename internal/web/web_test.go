@@ -76,6 +76,7 @@ func demoSite(t *testing.T, dsn string) (http.Handler, *store.Store) {
 }
 
 func TestWebSignInShowsTheWorkOfTheDemoOfficerUntilSignOut(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		h, s := demoSite(t, dsn)
@@ -158,6 +159,7 @@ func TestWebSignInShowsTheWorkOfTheDemoOfficerUntilSignOut(t *testing.T) {
 }
 
 func TestWebRefusesWrongPasswordsAndThrottles(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSite(t, dsn)
 		for i := 1; i <= app.MaxLoginFailures; i++ {
@@ -177,6 +179,7 @@ func TestWebRefusesWrongPasswordsAndThrottles(t *testing.T) {
 }
 
 func TestWebSessionWorksOnASecondInstance(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		first, _ := demoSite(t, dsn)
 		other := storetest.Open(t, dsn)
@@ -196,6 +199,7 @@ func TestWebSessionWorksOnASecondInstance(t *testing.T) {
 }
 
 func TestWebRefusesCrossSiteStateChanges(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, _ := demoSite(t, dsn)
 		p := signIn(t, h, "btgthu.chuyenvien", demoPassword, "Sec-Fetch-Site", "cross-site")
@@ -216,6 +220,7 @@ func TestWebRefusesCrossSiteStateChanges(t *testing.T) {
 }
 
 func TestWebHealthHeadersAndErrorPages(t *testing.T) {
+	t.Parallel()
 	storetest.Run(t, func(t *testing.T, s *store.Store) {
 		h := New(Options{App: app.New(s, nil), Ping: s.Ping})
 		p := request(t, h, "GET", "/healthz", nil, nil)

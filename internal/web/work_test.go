@@ -79,6 +79,7 @@ func wantText(t *testing.T, what string, p page, status int, parts ...string) {
 }
 
 func TestWebOfficerAcknowledgesRecordsAndReportsAndTheLeaderAboveReturnsIt(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		h, svc, asg := workSite(t, dsn)
@@ -156,6 +157,7 @@ func TestWebOfficerAcknowledgesRecordsAndReportsAndTheLeaderAboveReturnsIt(t *te
 }
 
 func TestWebPersonOfAnotherUnitCannotSeeOrActOnTheAssignment(t *testing.T) {
+	t.Parallel()
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		h, svc, asg := workSite(t, dsn)
 		c := session(t, h, "chibo.tdp1")
