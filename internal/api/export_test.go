@@ -39,20 +39,9 @@ func TestAPIExportsTheResultsReport(t *testing.T) {
 			!strings.Contains(cd, "filename*=utf-8''B%C3%A1o%20c%C3%A1o%2012-CT-TW") {
 			t.Errorf("Content-Disposition %q", cd)
 		}
-		z, err := zip.NewReader(bytes.NewReader(res.body), int64(len(res.body)))
-		if err != nil {
-			t.Fatalf("the docx is not a zip: %v", err)
-		}
-		var doc bytes.Buffer
-		for _, f := range z.File {
-			if f.Name == "word/document.xml" {
-				rc, _ := f.Open()
-				doc.ReadFrom(rc)
-				rc.Close()
-			}
-		}
+		doc := documentXML(t, res.body)
 		for _, want := range []string{"ĐẢNG CỘNG SẢN VIỆT NAM", "BAN TUYÊN GIÁO", "-BC/BTGTU", "31/37"} {
-			if !strings.Contains(doc.String(), want) {
+			if !strings.Contains(doc, want) {
 				t.Errorf("document.xml lacks %q", want)
 			}
 		}
@@ -84,20 +73,9 @@ func TestAPIExportsADocumentInItsOfficialLayout(t *testing.T) {
 		if res.status != http.StatusOK || !strings.Contains(res.header.Get("Content-Disposition"), `filename="huong-dan-71-hd-btgtu.docx"`) {
 			t.Fatalf("docx: status %d, %q: %s", res.status, res.header.Get("Content-Disposition"), res.body[:min(200, len(res.body))])
 		}
-		z, err := zip.NewReader(bytes.NewReader(res.body), int64(len(res.body)))
-		if err != nil {
-			t.Fatalf("the docx is not a zip: %v", err)
-		}
-		var doc bytes.Buffer
-		for _, f := range z.File {
-			if f.Name == "word/document.xml" {
-				rc, _ := f.Open()
-				doc.ReadFrom(rc)
-				rc.Close()
-			}
-		}
+		doc := documentXML(t, res.body)
 		for _, want := range []string{"ĐẢNG CỘNG SẢN VIỆT NAM", "HƯỚNG DẪN", "71-HD/BTGTU"} {
-			if !strings.Contains(doc.String(), want) {
+			if !strings.Contains(doc, want) {
 				t.Errorf("document.xml lacks %q", want)
 			}
 		}
@@ -106,4 +84,21 @@ func TestAPIExportsADocumentInItsOfficialLayout(t *testing.T) {
 		}
 		get(t, h, token, path+"?format=xlsx").problem(t, http.StatusBadRequest)
 	})
+}
+
+// documentXML is the word/document.xml of a .docx.
+func documentXML(t *testing.T, docx []byte) string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatalf("the docx is not a zip: %v", err)
+	}
+	f, err := z.Open("word/document.xml")
+	if err != nil {
+		t.Fatalf("the docx has no document: %v", err)
+	}
+	defer f.Close()
+	var doc bytes.Buffer
+	doc.ReadFrom(f)
+	return doc.String()
 }
