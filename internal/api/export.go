@@ -12,12 +12,7 @@ import (
 // the report in the official layout (docx, pdf) or its annex of figures
 // (xlsx). Without a unit, the highest unit the directive reached reports.
 func (s *server) rollupExport(w http.ResponseWriter, r *http.Request, c caller) error {
-	q := r.URL.Query()
-	ds, err := required(r, "directive", "mã số của văn bản chỉ đạo")
-	if err != nil {
-		return err
-	}
-	directive, err := parseID(ds, "văn bản chỉ đạo")
+	directive, asOf, err := directiveAsOf(r)
 	if err != nil {
 		return err
 	}
@@ -29,12 +24,8 @@ func (s *server) rollupExport(w http.ResponseWriter, r *http.Request, c caller) 
 	if err != nil {
 		return err
 	}
-	asOf, err := parseDate(q.Get("as_of"), "as_of")
-	if err != nil {
-		return err
-	}
-	in := app.ResultsQuery{Directive: document.ID(directive), On: asOf}
-	if code := q.Get("unit"); code != "" {
+	in := app.ResultsQuery{Directive: directive, On: asOf}
+	if code := r.URL.Query().Get("unit"); code != "" {
 		unit, err := s.app.UnitByCode(r.Context(), code)
 		if err != nil {
 			return err

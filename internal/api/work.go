@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"time"
 
 	"lantoa/internal/document"
 )
@@ -28,12 +29,7 @@ func (s *server) toDo(w http.ResponseWriter, r *http.Request, c caller) error {
 
 // rollup is a directive's results at a unit as of a day (today by default).
 func (s *server) rollup(w http.ResponseWriter, r *http.Request, c caller) error {
-	q := r.URL.Query()
-	ds, err := required(r, "directive", "mã số của văn bản chỉ đạo")
-	if err != nil {
-		return err
-	}
-	directive, err := parseID(ds, "văn bản chỉ đạo")
+	directive, asOf, err := directiveAsOf(r)
 	if err != nil {
 		return err
 	}
@@ -41,17 +37,28 @@ func (s *server) rollup(w http.ResponseWriter, r *http.Request, c caller) error 
 	if err != nil {
 		return err
 	}
-	asOf, err := parseDate(q.Get("as_of"), "as_of")
-	if err != nil {
-		return err
-	}
 	unit, err := s.app.UnitByCode(r.Context(), code)
 	if err != nil {
 		return err
 	}
-	ru, err := s.app.Rollup(r.Context(), c.actor, document.ID(directive), unit.ID, asOf)
+	ru, err := s.app.Rollup(r.Context(), c.actor, directive, unit.ID, asOf)
 	if err != nil {
 		return err
 	}
 	return reply(w, http.StatusOK, rollupOf(ru))
+}
+
+// directiveAsOf reads what the roll-up routes are about: the directive
+// (required) and the day (as_of, zero for today).
+func directiveAsOf(r *http.Request) (document.ID, time.Time, error) {
+	ds, err := required(r, "directive", "mã số của văn bản chỉ đạo")
+	if err != nil {
+		return 0, time.Time{}, err
+	}
+	directive, err := parseID(ds, "văn bản chỉ đạo")
+	if err != nil {
+		return 0, time.Time{}, err
+	}
+	asOf, err := parseDate(r.URL.Query().Get("as_of"), "as_of")
+	return document.ID(directive), asOf, err
 }
