@@ -23,6 +23,8 @@ type Service struct {
 	// sessions keeps who holds a session while no write has happened:
 	// every page asks, and most pages change nothing.
 	sessions memo.Memo[sessionKey, Actor]
+	// notices keeps the count in every page's menu the same way.
+	notices memo.Memo[noticeKey, int]
 }
 
 // New returns a Service over s.

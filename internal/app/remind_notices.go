@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"time"
 
@@ -57,14 +58,34 @@ func (s *Service) Notices(ctx context.Context, a Actor, days []int) ([]Notice, e
 
 // NoticeCount is how many notices the actor has: what the menu of every
 // page shows, without reading what the list shows.
+//
+// Every page asks for it, so it is kept under the data version, per
+// person, day and reminder days: any write drops it on every instance.
 func (s *Service) NoticeCount(ctx context.Context, a Actor, days []int) (int, error) {
+	version, err := s.DataVersion(ctx)
+	if err != nil {
+		return 0, err
+	}
+	key := noticeKey{account: a.Account, day: s.Today(), days: fmt.Sprint(days)}
+	if n, ok := s.notices.Get(key, version, time.Time{}); ok {
+		return n, nil
+	}
 	var n int
-	err := s.store.View(ctx, func(tx *store.Tx) error {
+	err = s.store.View(ctx, func(tx *store.Tx) error {
 		mine, given, err := noticeAssignments(ctx, tx, a, days, dayOf(tx.Now()))
 		n = len(mine) + len(given)
 		return err
 	})
+	if err == nil {
+		s.notices.Put(key, version, time.Time{}, n)
+	}
 	return n, err
+}
+
+type noticeKey struct {
+	account int64
+	day     time.Time
+	days    string
 }
 
 // noticeAssignments are the assignments behind the actor's notices: those
