@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"strings"
 	"time"
 
@@ -99,90 +100,24 @@ func (tx *Tx) SearchDocuments(ctx context.Context, f SearchFilter) (SearchPage, 
 	heading, everywhere := m.all(terms, headMark), m.all(terms, "")
 	// Each tier is a question to the index; the first, empty, is the
 	// notation, found by the documents' own index.
-	tiers := []string{""}
+	r := ranking{f: f, m: m, terms: terms, everywhere: everywhere, tiers: []string{""}}
 	if len(numeric) > 0 {
 		numbered := m.any(numeric, numMark)
-		tiers = append(tiers, m.and(heading, numbered), m.andNot(heading, numbered))
+		r.tiers = append(r.tiers, m.and(heading, numbered), m.andNot(heading, numbered))
 	} else {
-		tiers = append(tiers, heading)
+		r.tiers = append(r.tiers, heading)
 	}
-	tiers = append(tiers, m.andNot(everywhere, heading))
-	// The count comes first and stops at the limit: words in most of the
-	// archive would otherwise cost a pass over every document holding
-	// them. It also tells PostgreSQL's planner what it cannot know: when
-	// few documents match, reading them all through the index and sorting
-	// them beats walking every document in id order for the few it wants.
-	var cw filter
-	tx.searchConditions(&cw, m, f, terms)
-	from := m.from
-	if len(cw.conds) == 0 && f.System {
-		from = m.fromIndex
+	r.tiers = append(r.tiers, m.andNot(everywhere, heading))
+	rank := tx.rankSQLite
+	if tx.engine == Postgres {
+		rank = tx.rankPostgres
 	}
-	cw.add(m.match(&cw, everywhere))
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 `+from+cw.where()+` LIMIT `+cw.arg(SearchCountLimit+1)+`) found`,
-		cw.args...).Scan(&page.Total)
+	ranked, err := rank(ctx, r, want)
 	if err != nil {
 		return page, tx.translate(err, "tìm kiếm")
 	}
-	if page.Total > SearchCountLimit {
-		page.Total, page.More = SearchCountLimit, true
-	}
-	if page.Total == 0 {
-		return page, nil
-	}
-	order := m.order
-	if !page.More && tx.engine == Postgres {
-		order = "(s.document_id + 0) DESC" // not the primary key's order: the GIN index finds them
-	}
-	var ids []document.ID
-	opened := map[document.ID]bool{}
-	notation := 0 // documents of the first tier
-	for _, match := range tiers {
-		if len(ids) >= want {
-			break
-		}
-		var w filter
-		open := tx.searchConditions(&w, m, f, terms)
-		from, by, id := m.from, order, "d.id"
-		switch {
-		case match == "":
-			from, by = m.fromDocuments, "d.id DESC"
-			w.add("d.ref_key = ?", document.RefKey(f.Query))
-		case len(w.conds) == 0 && f.System:
-			// Nothing to ask of the documents table: the index alone.
-			from, id = m.fromIndex, m.indexID
-			w.add(m.match(&w, match))
-		default:
-			w.add(m.match(&w, match))
-		}
-		// The notation's documents, found first, come again in a later
-		// tier: ask for as many more and skip them.
-		q := `SELECT ` + id + `, CASE WHEN ` + open + ` THEN 1 ELSE 0 END ` + from + w.where() +
-			` ORDER BY ` + by + ` LIMIT ` + w.arg(want-len(ids)+notation)
-		rows, err := tx.QueryContext(ctx, q, w.args...)
-		if err != nil {
-			return page, tx.translate(err, "tìm kiếm")
-		}
-		for rows.Next() {
-			var id document.ID
-			var isOpen int
-			if err := rows.Scan(&id, &isOpen); err != nil {
-				rows.Close()
-				return page, tx.translate(err, "tìm kiếm")
-			}
-			if _, seen := opened[id]; !seen && len(ids) < want {
-				ids = append(ids, id)
-				opened[id] = isOpen == 1
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return page, tx.translate(err, "tìm kiếm")
-		}
-		if match == "" {
-			notation = len(ids)
-		}
-	}
+	page.Total, page.More = ranked.total, ranked.more
+	ids, opened := ranked.ids, ranked.open
 	if offset >= len(ids) {
 		return page, nil
 	}
@@ -428,7 +363,23 @@ func (m searchMatch) match(w *filter, expr string) string {
 	if m.engine == SQLite {
 		return `document_fts MATCH ` + w.arg(expr)
 	}
-	return `s.tsv @@ to_tsquery('simple', ` + w.arg(expr) + `)`
+	// A tsquery value, not to_tsquery(…): the terms are folded already,
+	// and a prepared statement's generic plan would parse it again for
+	// every row it checks.
+	return `s.tsv @@ ` + w.arg(expr) + `::tsquery`
+}
+
+// matchIn is match in each bucket of a span: a tsquery per bucket, the
+// expression and the bucket's word, so that the GIN index intersects the
+// bucket's documents with the words' instead of building a bitmap of
+// each. It is a column "tq" of the rows of the returned FROM list, to be
+// joined laterally with the query that matches "s.tsv @@ b.tq".
+func (m searchMatch) matchIn(w *filter, expr string, span bucketSpan) (from string) {
+	var tqs []string
+	for b := span.high; b >= span.low; b-- {
+		tqs = append(tqs, "("+expr+") & "+m.term(strconv.FormatInt(b, 10), bucketMark))
+	}
+	return `unnest(` + w.arg(tqs) + `::tsquery[]) b (tq)`
 }
 
 // cond asks the same of a row found by the driving match: on SQLite a

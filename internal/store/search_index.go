@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -60,7 +61,22 @@ const (
 	headMark  = "0h" // in the heading: number and notation, type, issuer, subject, signer
 	identMark = "0i" // in what identifies the document: number and notation, type, issuer
 	numMark   = "0n" // the document's number
+
+	// bucketMark files a document on PostgreSQL under its bucket of ids,
+	// 2^bucketBits to a bucket ("0b61": ids 999,424 to 1,015,807), which
+	// lets a search ask the newest documents first (rankPostgres).
+	bucketMark = "0b"
+	bucketBits = 14
 )
+
+// newestBuckets is how many buckets, about 130,000 documents, a
+// PostgreSQL search asks before it asks the whole index.
+const newestBuckets = 8
+
+// bucketTerm is the word filing a document under its bucket.
+func bucketTerm(id document.ID) string {
+	return bucketMark + strconv.FormatInt(int64(id)>>bucketBits, 10)
+}
 
 // searchRow is a document's line in the index: its id and its words.
 type searchRow struct {
@@ -141,12 +157,16 @@ func (tx *Tx) putSearchRows(ctx context.Context, rows []searchRow) error {
 			if i > 0 {
 				q = append(q, ',')
 			}
-			args = append(args, r.id, r.words)
+			words := r.words
+			if tx.engine == Postgres {
+				words += " " + bucketTerm(r.id)
+			}
+			args = append(args, r.id, words)
 			id, words := "$"+itoa(len(args)-1), "$"+itoa(len(args))
 			if tx.engine == SQLite {
 				q = append(q, "("+id+", "+words+")"...)
 			} else {
-				q = append(q, "("+id+", to_tsvector('simple', "+words+"))"...)
+				q = append(q, "("+id+", strip(to_tsvector('simple', "+words+")))"...)
 			}
 		}
 		if tx.engine == Postgres {

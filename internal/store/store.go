@@ -40,6 +40,8 @@ type Store struct {
 	log    *slog.Logger
 
 	versions *versionReads // see Version; shared by copies (WithClock)
+
+	searchPlan searchPlan // how a PostgreSQL search probes (rankPostgres); zero: the defaults
 }
 
 // Option adjusts a Store when it is opened.
@@ -197,6 +199,8 @@ type Tx struct {
 	now    time.Time
 	engine Engine
 	stmts  map[string]*keptStmt // statements kept for reuse (ReusePrepared); nil: none
+
+	searchPlan searchPlan // Store.searchPlan
 }
 
 // Now is the transaction's start time, in UTC.
@@ -222,7 +226,7 @@ func (s *Store) inTxOnce(ctx context.Context, fn func(tx *Tx) error) (err error)
 	if err != nil {
 		return s.translate(err, "bắt đầu giao dịch")
 	}
-	tx := &Tx{Tx: sqlTx, now: s.Now(), engine: s.engine}
+	tx := &Tx{Tx: sqlTx, now: s.Now(), engine: s.engine, searchPlan: s.searchPlan}
 	defer func() {
 		if p := recover(); p != nil {
 			sqlTx.Rollback()

@@ -18,7 +18,7 @@ func (s *Store) View(ctx context.Context, fn func(tx *Tx) error) error {
 		return s.translate(err, "đọc dữ liệu")
 	}
 	defer sqlTx.Rollback()
-	return fn(&Tx{Tx: sqlTx, now: s.Now(), engine: s.engine})
+	return fn(&Tx{Tx: sqlTx, now: s.Now(), engine: s.engine, searchPlan: s.searchPlan})
 }
 
 // Engine reports which database engine the transaction runs on.
