@@ -134,6 +134,12 @@ func (tx *Tx) rankPostgres(ctx context.Context, r ranking, want int) (out ranked
 		_, err := get(nil, need)
 		return err
 	}
+	// The notation is found by the documents' own index, before the
+	// planner is kept to bitmaps.
+	notation, err := tx.tierDocs(ctx, r, "", nil, want)
+	if err != nil {
+		return out, err
+	}
 	err = tx.withBitmapScans(ctx, func() error {
 		n := len(probe)
 		if n <= SearchCountLimit && !whole {
@@ -152,10 +158,6 @@ func (tx *Tx) rankPostgres(ctx context.Context, r ranking, want int) (out ranked
 		}
 		if out.setTotal(n); n == 0 {
 			return nil
-		}
-		notation, err := tx.tierDocs(ctx, r, "", nil, want)
-		if err != nil {
-			return err
 		}
 		out.add(notation, want)
 		for tier := 1; tier < len(r.tiers) && len(out.ids) < want; tier++ {
