@@ -62,13 +62,8 @@ func (d assignData) IsChecked(u org.ID) bool { return d.Form.Fresh || d.Form.Che
 func (d assignData) IsPicked(n int, u org.ID) bool { return d.Form.Picked[n][u] }
 
 func (s *server) assignPage(w http.ResponseWriter, r *http.Request) {
-	a, _, ok := s.signedIn(w, r)
+	a, id, ok := s.signedInFor(w, r)
 	if !ok {
-		return
-	}
-	id, err := documentID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	p, err := s.app.ProposeAssignments(r.Context(), a, id)
@@ -91,13 +86,8 @@ func (s *server) renderAssign(w http.ResponseWriter, r *http.Request, a app.Acto
 }
 
 func (s *server) assign(w http.ResponseWriter, r *http.Request) {
-	a, _, ok := s.signedIn(w, r)
+	a, id, ok := s.signedInFor(w, r)
 	if !ok {
-		return
-	}
-	id, err := documentID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	if !s.formRead(w, r) {
@@ -105,6 +95,7 @@ func (s *server) assign(w http.ResponseWriter, r *http.Request) {
 	}
 	f, choice := readAssignForm(r)
 	due, dueError := optionalDay(f.Due)
+	var err error
 	if dueError == "" {
 		choice.Due = task.Deadline{Date: due}
 		_, err = s.app.AssignChosen(r.Context(), a, id, choice)

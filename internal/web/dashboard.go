@@ -55,16 +55,11 @@ const timelineMonths = 12
 var dashboardStages = []task.Status{task.Sent, task.Received, task.Acknowledged, task.Implementing, task.Reported, task.Accepted}
 
 func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
-	a, _, ok := s.signedIn(w, r)
+	a, id, ok := s.signedInFor(w, r)
 	if !ok {
 		return
 	}
 	ctx := r.Context()
-	id, err := documentID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	q := r.URL.Query()
 	unit, err := s.chosenUnit(ctx, a, q.Get("don-vi"))
 	if err != nil {

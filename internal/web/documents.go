@@ -131,6 +131,22 @@ func documentID(r *http.Request) (document.ID, error) {
 	return document.ID(id), nil
 }
 
+// signedInFor is signedIn on a page of one document: the person and the
+// document's id, or false when the page has been answered (sent to sign
+// in, or told the address names no document).
+func (s *server) signedInFor(w http.ResponseWriter, r *http.Request) (app.Actor, document.ID, bool) {
+	a, _, ok := s.signedIn(w, r)
+	if !ok {
+		return a, 0, false
+	}
+	id, err := documentID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return a, 0, false
+	}
+	return a, id, true
+}
+
 // ownUnits are the units the person belongs to, by name.
 func (s *server) ownUnits(ctx context.Context, a app.Actor) ([]org.Unit, error) {
 	ids := make([]org.ID, 0, len(a.Memberships))

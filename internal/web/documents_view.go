@@ -37,13 +37,8 @@ type documentData struct {
 
 // originalFile sends the file a document was read from.
 func (s *server) originalFile(w http.ResponseWriter, r *http.Request) {
-	a, _, ok := s.signedIn(w, r)
+	a, id, ok := s.signedInFor(w, r)
 	if !ok {
-		return
-	}
-	id, err := documentID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	f, data, err := s.app.DocumentFile(r.Context(), a, id)
@@ -55,17 +50,13 @@ func (s *server) originalFile(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) documentPage(w http.ResponseWriter, r *http.Request) {
-	a, _, ok := s.signedIn(w, r)
+	a, id, ok := s.signedInFor(w, r)
 	if !ok {
 		return
 	}
 	ctx := r.Context()
-	id, err := documentID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	d := documentData{}
+	var err error
 	if d.Doc, err = s.app.Document(ctx, a, id); err != nil {
 		s.fail(w, r, err)
 		return

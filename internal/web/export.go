@@ -20,16 +20,11 @@ func (s *server) exportRoutes(mux *http.ServeMux) {
 // exportDashboard sends the results report of the dashboard as shown:
 // the directive at the unit (don-vi) as of the day (ngay).
 func (s *server) exportDashboard(w http.ResponseWriter, r *http.Request) {
-	a, _, ok := s.signedIn(w, r)
+	a, id, ok := s.signedInFor(w, r)
 	if !ok {
 		return
 	}
 	ctx := r.Context()
-	id, err := documentID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	f, err := export.ParseFormat(r.PathValue("format"))
 	if err != nil {
 		s.fail(w, r, problem.Errorf(problem.NotFound, "Không có tệp này. Hãy tải từ trang theo dõi."))
@@ -97,13 +92,8 @@ func (s *server) exportReport(w http.ResponseWriter, r *http.Request) {
 
 // exportDocument sends a document laid out in its family's official form.
 func (s *server) exportDocument(w http.ResponseWriter, r *http.Request) {
-	a, _, ok := s.signedIn(w, r)
+	a, id, ok := s.signedInFor(w, r)
 	if !ok {
-		return
-	}
-	id, err := documentID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	f, err := export.ParseFormat(r.PathValue("format"))

@@ -230,13 +230,8 @@ func lines(s string) []string {
 
 // issueDraft issues a draft saved earlier, from its document page.
 func (s *server) issueDraft(w http.ResponseWriter, r *http.Request) {
-	a, _, ok := s.signedIn(w, r)
+	a, id, ok := s.signedInFor(w, r)
 	if !ok {
-		return
-	}
-	id, err := documentID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	if !s.formRead(w, r) {
